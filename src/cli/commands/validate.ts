@@ -1,0 +1,29 @@
+import type { Command } from "commander";
+import { checkProject } from "../../core/project.js";
+import { renderDiagnosticsJson, renderDiagnosticsText, summary } from "../../render/diagnostics.js";
+import { ExitCode } from "../errors.js";
+import { formatOption, globals, parseVars } from "../globals.js";
+import { readProject } from "../read-project.js";
+import { loadSchemas } from "../schemas.js";
+
+export function registerValidate(program: Command): void {
+  program
+    .command("validate")
+    .description("load, substitute, schema-check and lint every file; print all diagnostics")
+    .option("--strict", "treat warnings as errors")
+    .action((opts: { strict?: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      const format = formatOption(cmd, ["text", "json"], "text");
+      const files = readProject(g.dir);
+      const checked = checkProject(files, { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
+      const ds = checked.all;
+      if (format === "json") process.stdout.write(renderDiagnosticsJson(ds));
+      else {
+        const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
+        process.stdout.write(renderDiagnosticsText(ds, { color: g.color, sources }));
+        process.stderr.write(summary(ds, files.length) + "\n");
+      }
+      const failed = ds.some((d) => d.severity === "error" || (opts.strict === true && d.severity === "warning"));
+      if (failed) throw new ExitCode(1);
+    });
+}

@@ -1,0 +1,46 @@
+import { Command, CommanderError } from "commander";
+import { registerServe } from "./commands/serve.js";
+import { registerValidate } from "./commands/validate.js";
+import { ExitCode, UserError } from "./errors.js";
+import { collect } from "./globals.js";
+
+export function buildProgram(): Command {
+  const program = new Command("jobform")
+    .description("GitOps for Databricks Lakeflow Jobs")
+    .version("0.1.0")
+    .option("--dir <path>", "project root", process.cwd())
+    .option("--target <name>", "target from jobform.yaml")
+    .option("--var <name=value>", "set a variable (repeatable)", collect, [])
+    .option("--profile <name>", "~/.databrickscfg profile")
+    .option("--host <url>", "workspace URL")
+    .option("--format <format>", "output format: text, json or markdown")
+    .option("--no-color", "plain output (also NO_COLOR)")
+    .option("--verbose", "log requests (method, path, status, duration; never secrets)")
+    .exitOverride()
+    .showHelpAfterError();
+  registerValidate(program);
+  registerServe(program);
+  return program;
+}
+
+/** The one top-level handler: user errors are one line, anything else is a bug and says so. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof ExitCode) return e.code;
+    if (e instanceof UserError) {
+      process.stderr.write(`jobform: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    const err = e as Error & { errorCode?: string; status?: number };
+    if (err?.name === "ApiError") {
+      process.stderr.write(`jobform: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`jobform: internal error — this is a bug in jobform, please report it:\n${err?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}

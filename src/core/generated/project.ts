@@ -1,0 +1,254 @@
+/* eslint-disable */
+/**
+ * GENERATED from schemas/project.schema.json by scripts/gen-types.mjs. Do not edit by hand:
+ * change the schema and run `npm run gen:types`.
+ */
+
+/**
+ * A variable's value; numbers and booleans are written into the YAML as they are.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "VariableValue".
+ */
+export type VariableValue = string | number | boolean;
+
+/**
+ * jobform.yaml: the project's name, targets, variables, platforms and defaults.
+ */
+export interface ProjectConfig {
+  /**
+   * Ownership namespace written into the tags of every job this project manages. Changing it makes jobform treat the jobs as someone else's.
+   */
+  project: string;
+  /**
+   * Workspaces to deploy to, by name.
+   */
+  targets?: {
+    [k: string]: Target;
+  };
+  /**
+   * Variables that job files use as ${var.<name>}.
+   */
+  variables?: {
+    [k: string]: Variable;
+  };
+  /**
+   * Compute profiles for jobform submit, by name; notebooks pick one with platform.
+   */
+  platforms?: {
+    [k: string]: Platform;
+  };
+  /**
+   * Partial job settings merged under every job (each job file wins). Checked after merging.
+   */
+  defaults?: {
+    [k: string]: unknown;
+  };
+  apply?: ApplySettings;
+}
+/**
+ * One workspace the project deploys to (dev, prod, …).
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "Target".
+ */
+export interface Target {
+  /**
+   * Workspace URL, e.g. https://adb-1234.5.azuredatabricks.net.
+   */
+  host?: string;
+  /**
+   * Use this target when --target is not given. At most one target may be the default.
+   */
+  default?: boolean;
+  /**
+   * What this target is for.
+   */
+  description?: string;
+  /**
+   * Values of project variables for this target; they beat the variables' defaults.
+   */
+  variables?: {
+    [k: string]: VariableValue;
+  };
+  /**
+   * Per-job overrides for this target, keyed by job key. Each value is a partial job definition merged into jobs/<key>.yaml (maps deep-merged, tasks/job_clusters/parameters/permissions merged by key); the merged result is checked against the job schema.
+   */
+  jobs?: {
+    [k: string]: JobOverride;
+  };
+}
+/**
+ * Partial job settings; checked only after merging.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "JobOverride".
+ */
+export interface JobOverride {
+  [k: string]: unknown;
+}
+/**
+ * A project variable, used in job files as ${var.<name>}.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "Variable".
+ */
+export interface Variable {
+  /**
+   * What the variable is for.
+   */
+  description?: string;
+  default?: VariableValue;
+}
+/**
+ * A compute profile for one-off notebook runs (jobform submit): which compute the run gets and how big.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "Platform".
+ */
+export interface Platform {
+  /**
+   * NewJobCluster: a fresh cluster for the run. ExistingInteractiveCluster: an all-purpose cluster that already runs. ExistingInstancePool: a fresh cluster from an instance pool. Serverless: no cluster to manage.
+   */
+  compute_type: "NewJobCluster" | "ExistingInteractiveCluster" | "ExistingInstancePool" | "Serverless";
+  /**
+   * What the platform is for.
+   */
+  description?: string;
+  /**
+   * Databricks Runtime version key, e.g. 15.4.x-scala2.12 (spark_version in the API).
+   */
+  cluster_version?: string;
+  /**
+   * Worker instance type (node_type_id in the API).
+   */
+  node_type?: string;
+  /**
+   * Driver instance type (driver_node_type_id in the API).
+   */
+  driver_node_type?: string;
+  /**
+   * Fixed number of workers.
+   */
+  num_workers?: number;
+  autoscale?: PlatformAutoScale;
+  /**
+   * Id of the all-purpose cluster to run on.
+   */
+  existing_cluster_id?: string;
+  /**
+   * Instance pool the workers come from.
+   */
+  instance_pool_id?: string;
+  /**
+   * Instance pool the driver comes from (defaults to instance_pool_id).
+   */
+  driver_instance_pool_id?: string;
+  /**
+   * Cluster policy applied to the new cluster.
+   */
+  policy_id?: string;
+  /**
+   * Spark configuration of the new cluster.
+   */
+  spark_conf?: {
+    [k: string]: string;
+  };
+  /**
+   * Environment variables of the new cluster.
+   */
+  spark_env_vars?: {
+    [k: string]: string;
+  };
+  /**
+   * Extra cloud tags on the new cluster.
+   */
+  custom_tags?: {
+    [k: string]: string;
+  };
+  /**
+   * Access mode of the new cluster.
+   */
+  data_security_mode?:
+    | "DATA_SECURITY_MODE_AUTO"
+    | "DATA_SECURITY_MODE_STANDARD"
+    | "DATA_SECURITY_MODE_DEDICATED"
+    | "NONE"
+    | "SINGLE_USER"
+    | "USER_ISOLATION"
+    | "LEGACY_TABLE_ACL"
+    | "LEGACY_PASSTHROUGH"
+    | "LEGACY_SINGLE_USER"
+    | "LEGACY_SINGLE_USER_STANDARD";
+  /**
+   * Owner of a dedicated (single-user) cluster.
+   */
+  single_user_name?: string;
+  /**
+   * PHOTON turns on the vectorised engine.
+   */
+  runtime_engine?: "STANDARD" | "PHOTON";
+  environment?: PlatformEnvironment;
+  /**
+   * Libraries installed for the run, in the Jobs API's Library shape (one of jar, whl, requirements, pypi, maven, cran each). Not for serverless: use environment.dependencies there.
+   */
+  libraries?: {
+    [k: string]: unknown;
+  }[];
+  /**
+   * Serverless only: start fast or run cheaper.
+   */
+  performance_target?: "PERFORMANCE_OPTIMIZED" | "STANDARD";
+  /**
+   * Run time limit; 0 means none.
+   */
+  timeout_seconds?: number;
+}
+/**
+ * Autoscaling range of the run's cluster.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "AutoScale".
+ */
+export interface PlatformAutoScale {
+  /**
+   * Fewest workers.
+   */
+  min_workers: number;
+  /**
+   * Most workers.
+   */
+  max_workers: number;
+}
+/**
+ * Serverless environment of the run.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "ServerlessEnvironment".
+ */
+export interface PlatformEnvironment {
+  /**
+   * Serverless environment version, e.g. "2".
+   */
+  environment_version?: string;
+  /**
+   * pip requirement lines installed before the notebook runs.
+   */
+  dependencies?: string[];
+}
+/**
+ * Safety settings of jobform apply.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "ApplySettings".
+ */
+export interface ApplySettings {
+  /**
+   * With --prune, refuse to delete more than this fraction of the managed jobs in one apply (guards against an emptied jobs/ folder).
+   */
+  prune_max_fraction?: number;
+  /**
+   * Take the workspace apply lock so two applies never run at once (on unless set to false).
+   */
+  lock?: boolean;
+}

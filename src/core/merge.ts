@@ -1,0 +1,71 @@
+import type { Origin, Provenance } from "./provenance.js";
+
+/**
+ * Keyed lists are merged element by element, matched by their key field — the same identity the Jobs API
+ * uses for jobs/update (tasks by task_key, job_clusters by job_cluster_key) and PRODUCT.md asks for overrides.
+ */
+export const KEYED_LISTS: Readonly<Record<string, (item: Record<string, unknown>) => string | undefined>> = {
+  tasks: (i) => str(i.task_key),
+  job_clusters: (i) => str(i.job_cluster_key),
+  environments: (i) => str(i.environment_key),
+  parameters: (i) => str(i.name),
+  permissions: (i) => {
+    const who = i.user_name ?? i.group_name ?? i.service_principal_name;
+    return typeof who === "string" ? who.toLowerCase() : undefined;
+  },
+};
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/**
+ * Deep-merges `over` onto `base` into a new value: maps merge key by key, keyed lists merge by key, anything
+ * else in `over` replaces. Neither input is modified. Origins are recorded so diagnostics point at the file
+ * that wrote each value.
+ */
+export function mergeInto(base: unknown, over: unknown, prov: Provenance, listName?: string): unknown {
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out: Record<string, unknown> = {};
+    prov.copy(base, out);
+    const overOrigin = prov.origin(over);
+    for (const [k, v] of Object.entries(base)) out[k] = v;
+    for (const [k, v] of Object.entries(over)) {
+      const merged = k in base ? mergeInto(base[k], v, prov, k) : v;
+      out[k] = merged;
+      if (overOrigin && (merged === v || merged === null || typeof merged !== "object")) prov.setKeyOrigin(out, k, overOrigin);
+    }
+    return out;
+  }
+  const keyOf = listName ? KEYED_LISTS[listName] : undefined;
+  if (keyOf && Array.isArray(base) && Array.isArray(over)) {
+    const out: unknown[] = base.slice();
+    prov.copy(base, out);
+    const index = new Map<string, number>();
+    out.forEach((item, i) => {
+      const k = isPlainObject(item) ? keyOf(item) : undefined;
+      if (k !== undefined) index.set(k, i);
+    });
+    for (const item of over) {
+      const k = isPlainObject(item) ? keyOf(item) : undefined;
+      const at = k === undefined ? undefined : index.get(k);
+      if (at === undefined) out.push(item);
+      else out[at] = mergeInto(out[at], item, prov);
+    }
+    return out;
+  }
+  return over;
+}
+
+/** A fresh deep copy registered at `origin`, for values that must not share objects between jobs. */
+export function cloneWithOrigin(value: unknown, prov: Provenance, origin: Origin | undefined): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const out: unknown = Array.isArray(value) ? value.map((v) => cloneWithOrigin(v, prov, undefined)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneWithOrigin(v, prov, undefined)]));
+  prov.copy(value, out as object);
+  if (origin) prov.setOrigin(out as object, origin);
+  return out;
+}

@@ -1,0 +1,80 @@
+import { locate, toPointer } from "./load.js";
+import type { LoadedDocument, Position } from "./load.js";
+
+/** Where a value came from: a document and the pointer of that value inside it. */
+export interface Origin {
+  document: LoadedDocument;
+  segments: readonly string[];
+}
+
+export interface Located extends Position {
+  file: string;
+  path: string;
+}
+
+/**
+ * Remembers, for every object of a resolved job, which file and which place in it the object came from — a
+ * job is the merge of project defaults, its own file and a target override, and a diagnostic must point at
+ * the line the user wrote, whichever file that is.
+ */
+export class Provenance {
+  private readonly objects = new WeakMap<object, Origin>();
+  private readonly keys = new WeakMap<object, Map<string, Origin>>();
+
+  /** Registers a parsed value and every object below it as coming from `document` at `segments`. */
+  register(value: unknown, document: LoadedDocument, segments: readonly string[] = []): void {
+    if (value === null || typeof value !== "object") return;
+    this.objects.set(value, { document, segments });
+    if (Array.isArray(value)) value.forEach((v, i) => this.register(v, document, [...segments, String(i)]));
+    else for (const [k, v] of Object.entries(value)) this.register(v, document, [...segments, k]);
+  }
+
+  origin(value: object): Origin | undefined {
+    return this.objects.get(value);
+  }
+
+  /** `target` was built from `source`: it answers for the same place. */
+  copy(source: object, target: object): void {
+    const o = this.objects.get(source);
+    if (o) this.objects.set(target, o);
+    const k = this.keys.get(source);
+    if (k) this.keys.set(target, k);
+  }
+
+  setOrigin(target: object, origin: Origin): void {
+    this.objects.set(target, origin);
+  }
+
+  /** The key `key` of `target` was written in another place (a target override) than `target` itself. */
+  setKeyOrigin(target: object, key: string, container: Origin): void {
+    let m = this.keys.get(target);
+    if (!m) this.keys.set(target, (m = new Map()));
+    m.set(key, container);
+  }
+
+  /**
+   * The file position of `segments` below `root`. `fallback` answers when nothing on the way is known (a
+   * value made up by jobform itself).
+   */
+  locate(root: unknown, segments: readonly string[], fallback: Origin, opts: { key?: boolean } = {}): Located {
+    let origin = (root !== null && typeof root === "object" ? this.objects.get(root) : undefined) ?? fallback;
+    let rel: string[] = [];
+    let cur: unknown = root;
+    for (const seg of segments) {
+      const keyOrigin = cur !== null && typeof cur === "object" ? this.keys.get(cur)?.get(seg) : undefined;
+      if (keyOrigin) {
+        origin = keyOrigin;
+        rel = [seg];
+      } else rel.push(seg);
+      cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[seg] : undefined;
+      const o = cur !== null && typeof cur === "object" ? this.objects.get(cur) : undefined;
+      if (o) {
+        origin = o;
+        rel = [];
+      }
+    }
+    const full = [...origin.segments, ...rel];
+    const pos = locate(origin.document, full, opts);
+    return { file: origin.document.file, line: pos.line, column: pos.column, path: toPointer(segments) };
+  }
+}

@@ -1,0 +1,170 @@
+import type { Diagnostic } from "./diagnostic.js";
+import type { LoadedDocument } from "./load.js";
+import { fileDiagnostic, locate } from "./load.js";
+import { isPlainObject, mergeInto } from "./merge.js";
+import { Provenance } from "./provenance.js";
+import type { Located, Origin } from "./provenance.js";
+import { substitute } from "./substitute.js";
+import type { Unresolved, VarValue } from "./substitute.js";
+
+export const PROJECT_FILE = "jobform.yaml";
+
+/** A job as git says it should be, for one target, with every diagnostic pointing back into the files. */
+export interface DesiredJob {
+  key: string;
+  file: string;
+  /** The merged, substituted document: JobSettings plus `permissions`. */
+  document: Record<string, unknown>;
+  locate(pointer: readonly string[], opts?: { key?: boolean }): Located;
+}
+
+export interface ResolveOptions {
+  target?: string;
+  /** `--var name=value`, already split. */
+  vars: Readonly<Record<string, string>>;
+  /** The environment, for `JOBFORM_VAR_<name>`. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ResolvedProject {
+  project: Record<string, unknown> | undefined;
+  projectName: string | undefined;
+  target: string | undefined;
+  host: string | undefined;
+  variables: Map<string, VarValue>;
+  jobs: DesiredJob[];
+  diagnostics: Diagnostic[];
+}
+
+const JOB_KEY = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function jobKeyOf(file: string): string {
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  return base.replace(/\.ya?ml$/i, "");
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return isPlainObject(v) ? v : {};
+}
+
+function chooseTarget(targets: Record<string, unknown>, wanted: string | undefined, projectDoc: LoadedDocument | undefined, out: Diagnostic[]): string | undefined {
+  const names = Object.keys(targets);
+  if (wanted !== undefined) {
+    if (names.includes(wanted)) return wanted;
+    const known = names.length ? `known targets: ${names.join(", ")}` : "jobform.yaml defines no targets";
+    const pos = projectDoc ? locate(projectDoc, ["targets"]) : { line: 0, column: 0 };
+    out.push(fileDiagnostic(PROJECT_FILE, "JF011", `unknown target "${wanted}"; ${known}`, pos, "/targets"));
+    return undefined;
+  }
+  const defaults = names.filter((n) => asRecord(targets[n]).default === true);
+  if (defaults.length > 1 && projectDoc) {
+    out.push(fileDiagnostic(PROJECT_FILE, "JF010", `more than one target is marked default: ${defaults.join(", ")}`, locate(projectDoc, ["targets", defaults[1] as string, "default"]), `/targets/${defaults[1]}/default`));
+  }
+  return defaults[0] ?? (names.length === 1 ? names[0] : undefined);
+}
+
+function coerce(raw: string, like: unknown): VarValue {
+  if (typeof like === "number" && raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
+  if (typeof like === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
+  return raw;
+}
+
+function isVarValue(v: unknown): v is VarValue {
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+}
+
+/** Variable values in rising precedence: default, the target's `variables`, `JOBFORM_VAR_<name>`, `--var`. */
+export function resolveVariables(project: Record<string, unknown>, target: string | undefined, opts: ResolveOptions): Map<string, VarValue> {
+  const declared = asRecord(project.variables);
+  const values = new Map<string, VarValue>();
+  for (const [name, decl] of Object.entries(declared)) {
+    const d = asRecord(decl).default;
+    if (isVarValue(d)) values.set(name, d);
+  }
+  const targetVars = target ? asRecord(asRecord(asRecord(project.targets)[target]).variables) : {};
+  for (const [name, v] of Object.entries(targetVars)) if (isVarValue(v)) values.set(name, v);
+  const like = (name: string) => values.get(name) ?? asRecord(declared[name]).default;
+  for (const [k, v] of Object.entries(opts.env)) {
+    if (k.startsWith("JOBFORM_VAR_") && v !== undefined) values.set(k.slice(12), coerce(v, like(k.slice(12))));
+  }
+  for (const [k, v] of Object.entries(opts.vars)) values.set(k, coerce(v, like(k)));
+  return values;
+}
+
+/**
+ * Turns the loaded files into the desired jobs of one target: project defaults under each job file, the
+ * target's override on top (maps deep-merged, keyed lists merged by key), then `${var.x}` and `${target}`
+ * substituted. `${jobs.<key>.id}` stays symbolic until apply knows the ids.
+ */
+export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonly LoadedDocument[], opts: ResolveOptions): ResolvedProject {
+  const diagnostics: Diagnostic[] = [];
+  const prov = new Provenance();
+  const project = projectDoc && isPlainObject(projectDoc.value) ? projectDoc.value : undefined;
+  if (projectDoc) prov.register(projectDoc.value, projectDoc);
+  const targets = asRecord(project?.targets);
+  const target = chooseTarget(targets, opts.target, projectDoc, diagnostics);
+  const targetConfig = target ? asRecord(targets[target]) : {};
+  const variables = resolveVariables(project ?? {}, target, opts);
+  const overrides = asRecord(targetConfig.jobs);
+  const defaults = project?.defaults;
+
+  const jobs: DesiredJob[] = [];
+  const keys = new Set<string>();
+  for (const doc of jobDocs) {
+    const key = jobKeyOf(doc.file);
+    if (!JOB_KEY.test(key)) {
+      diagnostics.push(fileDiagnostic(doc.file, "JF014", `job file name "${key}" is not a valid job key: use 1-100 letters, digits, "-" or "_"`));
+      continue;
+    }
+    if (keys.has(key.toLowerCase())) {
+      diagnostics.push(fileDiagnostic(doc.file, "JF014", `another job file already uses the key "${key}" (keys are compared case-insensitively)`));
+      continue;
+    }
+    keys.add(key.toLowerCase());
+    if (!isPlainObject(doc.value)) {
+      const got = Array.isArray(doc.value) ? "a list" : `a ${typeof doc.value}`;
+      diagnostics.push(fileDiagnostic(doc.file, "JF006", `a job file must be a mapping of job settings (name, tasks, …), not ${got}`, locate(doc, [])));
+      continue;
+    }
+    prov.register(doc.value, doc);
+    let merged: unknown = isPlainObject(defaults) ? mergeInto(defaults, doc.value, prov) : doc.value;
+    prov.setOrigin(merged as object, { document: doc, segments: [] });
+    const override = overrides[key];
+    if (isPlainObject(override)) merged = mergeInto(merged, override, prov);
+    const unresolved: Unresolved[] = [];
+    const document = substitute(merged, { target, variables }, prov, unresolved) as Record<string, unknown>;
+    const fallback: Origin = { document: doc, segments: [] };
+    const job: DesiredJob = {
+      key,
+      file: doc.file,
+      document,
+      locate: (pointer, o) => prov.locate(document, pointer, fallback, o),
+    };
+    for (const u of unresolved) diagnostics.push(unresolvedDiagnostic(job, u, project));
+    jobs.push(job);
+  }
+  if (projectDoc) {
+    for (const key of Object.keys(overrides)) {
+      if (!keys.has(key.toLowerCase())) {
+        const at = locate(projectDoc, ["targets", target as string, "jobs", key], { key: true });
+        diagnostics.push({ ...fileDiagnostic(PROJECT_FILE, "JF010", `target "${target}" overrides job "${key}", but there is no jobs/${key}.yaml`, at, `/targets/${target}/jobs/${key}`), severity: "warning" });
+      }
+    }
+  }
+  const projectName = typeof project?.project === "string" ? project.project : undefined;
+  const host = typeof targetConfig.host === "string" ? targetConfig.host : undefined;
+  return { project, projectName, target, host, variables, jobs, diagnostics };
+}
+
+function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, project: Record<string, unknown> | undefined): Diagnostic {
+  const at = job.locate(u.segments);
+  const name = u.name.startsWith("var.") ? u.name.slice(4) : u.name;
+  const declared = u.name.startsWith("var.") && name in asRecord(project?.variables);
+  const message =
+    u.name === "target"
+      ? "${target} is used but no target is selected: pass --target or mark one target `default: true`"
+      : declared
+        ? `variable "${name}" has no value for this target: set targets.<target>.variables.${name}, JOBFORM_VAR_${name} or --var ${name}=…`
+        : `undefined variable "${name}": declare it under variables: in jobform.yaml`;
+  return { severity: "error", code: "JF012", message, file: at.file, line: at.line, column: at.column, path: at.path };
+}

@@ -1,0 +1,232 @@
+import AjvModule from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { Code } from "./codes.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { pointerSegments } from "./load.js";
+import type { Located } from "./provenance.js";
+import { suggest } from "./suggest.js";
+
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+/** The file formats' JSON Schemas (schemas/*.json), handed in by the edge that read them. */
+export interface Schemas {
+  job: object;
+  project: object;
+  notebook: object;
+}
+
+export type Locator = (segments: readonly string[], opts?: { key?: boolean }) => Located;
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function compile(schema: object): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    for (const kw of annotationKeywords(schema)) ajv.addKeyword(kw);
+    fn = ajv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** `x-…` keys are annotations for jobform and editors; ajv's strict mode must be told they are known. */
+function annotationKeywords(schema: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) for (const s of schema) annotationKeywords(s, found);
+  else if (schema !== null && typeof schema === "object") {
+    for (const [k, v] of Object.entries(schema)) {
+      if (k.startsWith("x-")) found.add(k);
+      annotationKeywords(v, found);
+    }
+  }
+  return found;
+}
+
+/** Schema-checks `data` and turns ajv's errors into one readable diagnostic per mistake. */
+export function schemaCheck(schema: object, data: unknown, at: Locator): Diagnostic[] {
+  const validateFn = compile(schema);
+  if (validateFn(data)) return [];
+  return explain(validateFn.errors ?? [], data, at);
+}
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let cur = data;
+  for (const s of segments) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[s] : undefined;
+  return cur;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function typeName(t: unknown): string {
+  const names: Record<string, string> = { object: "a mapping", array: "a list", string: "a string", integer: "an integer", number: "a number", boolean: "true or false", null: "null" };
+  const list = Array.isArray(t) ? t : [t];
+  return list.map((x) => names[String(x)] ?? String(x)).join(" or ");
+}
+
+function branchText(branch: unknown): string {
+  if (branch === null || typeof branch !== "object") return "a value";
+  const b = branch as Record<string, unknown>;
+  if (Array.isArray(b.required)) return (b.required as string[]).join(" + ");
+  if (b.type) return typeName(b.type) + (typeof b.pattern === "string" ? ` matching ${b.pattern}` : "");
+  if (b.const !== undefined) return JSON.stringify(b.const);
+  return "a value of another shape";
+}
+
+function requiredKeys(branches: unknown[]): string[] | undefined {
+  const keys: string[] = [];
+  for (const b of branches) {
+    const r = b !== null && typeof b === "object" ? (b as Record<string, unknown>).required : undefined;
+    if (!Array.isArray(r)) return undefined;
+    for (const k of r) if (!keys.includes(k)) keys.push(k);
+  }
+  return keys;
+}
+
+function explainOne(e: ErrorObject, data: unknown): { code: Code; message: string; key?: string } | undefined {
+  const segs = pointerSegments(e.instancePath);
+  const value = e.data;
+  const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const name = String((e.params as { additionalProperty: string }).additionalProperty);
+      const props = Object.keys((parent.properties as object) ?? {}).filter((k) => !isOutputOnly((parent.properties as Record<string, unknown>)[k]));
+      const hint = suggest(name, props);
+      return { code: "JF020", message: `unknown field "${name}"` + (hint ? `; did you mean "${hint}"?` : ""), key: name };
+    }
+    case "required": {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      return { code: "JF023", message: `"${missing}" is required here` };
+    }
+    case "type": {
+      const want = (e.params as { type: unknown }).type;
+      const quote = want === "string" && (typeof value === "number" || typeof value === "boolean") ? `; quote it: "${String(value)}"` : "";
+      return { code: "JF021", message: `must be ${typeName(want)}, not ${describe(value)}${quote}` };
+    }
+    case "enum": {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const hint = typeof value === "string" ? suggest(value, allowed) : undefined;
+      const list = allowed.length > 12 ? allowed.slice(0, 12).join(", ") + ", …" : allowed.join(", ");
+      return { code: "JF022", message: `${describe(value)} is not allowed; use one of ${list}` + (hint ? ` (did you mean ${hint}?)` : "") };
+    }
+    case "const":
+      return { code: "JF022", message: `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` };
+    case "oneOf":
+    case "anyOf": {
+      const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+      const keys = requiredKeys(branches);
+      if (keys) {
+        const obj = valueAt(data, segs);
+        const present = keys.filter((k) => obj !== null && typeof obj === "object" && k in (obj as object));
+        if (present.length === 0) return { code: "JF024", message: `needs exactly one of: ${keys.join(", ")}` };
+        if (present.length > 1) return { code: "JF024", message: `set only one of ${present.join(", ")} (they are mutually exclusive)` };
+        return undefined;
+      }
+      return { code: "JF021", message: `must be ${branches.map(branchText).join(", or ")}; got ${describe(value)}` };
+    }
+    case "not":
+      if (isOutputOnly(parent)) {
+        const field = segs[segs.length - 1] ?? "";
+        return { code: "JF026", message: `"${field}" is output-only: the service sets it, so it cannot be part of a definition; remove it`, key: field };
+      }
+      return { code: "JF027", message: "this combination of fields is not allowed" + (typeof parent.description === "string" ? `: ${parent.description}` : "") };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum": {
+      const p = e.params as { comparison: string; limit: number };
+      return { code: "JF025", message: `must be ${p.comparison} ${p.limit}, not ${String(value)}` };
+    }
+    case "minLength":
+    case "maxLength": {
+      const limit = (e.params as { limit: number }).limit;
+      return { code: "JF025", message: e.keyword === "maxLength" ? `is too long: at most ${limit} characters` : `must be at least ${limit} character${limit === 1 ? "" : "s"} long` };
+    }
+    case "minItems":
+    case "maxItems": {
+      const limit = (e.params as { limit: number }).limit;
+      const n = Array.isArray(value) ? value.length : 0;
+      return { code: "JF025", message: e.keyword === "maxItems" ? `has ${n} items; at most ${limit} are allowed` : `needs at least ${limit} item${limit === 1 ? "" : "s"}` };
+    }
+    case "minProperties":
+    case "maxProperties": {
+      const limit = (e.params as { limit: number }).limit;
+      const n = value !== null && typeof value === "object" ? Object.keys(value).length : 0;
+      return { code: "JF025", message: e.keyword === "maxProperties" ? `has ${n} entries; at most ${limit} are allowed` : `needs at least ${limit} entr${limit === 1 ? "y" : "ies"}` };
+    }
+    case "pattern": {
+      const hint = parent["x-jobform-message"];
+      if (typeof hint === "string") return { code: "JF027", message: `${describe(value)}: ${hint}` };
+      return { code: "JF027", message: `${describe(value)} does not have the expected form (${(e.params as { pattern: string }).pattern})` };
+    }
+    case "format":
+      return { code: "JF027", message: `${describe(value)} is not a valid ${(e.params as { format: string }).format}` };
+    case "uniqueItems":
+      return { code: "JF027", message: "list items must be unique" };
+    case "false schema":
+      return { code: "JF020", message: "this field is not allowed here" };
+    case "if":
+      return undefined;
+    default:
+      return { code: "JF027", message: e.message ?? "invalid value" };
+  }
+}
+
+function ruleExplanation(e: ErrorObject, data: unknown): { code: Code; message: string } | undefined {
+  const dynamic = e.keyword === "oneOf" ? explainOne(e, data) : undefined;
+  if (dynamic) return dynamic;
+  return { code: "JF024", message: ruleMessage(e) as string };
+}
+
+function isOutputOnly(schema: unknown): boolean {
+  return schema !== null && typeof schema === "object" && (schema as Record<string, unknown>)["x-jobform-output-only"] === true;
+}
+
+function within(path: string, root: string): boolean {
+  return path === root || path.startsWith(root + "/");
+}
+
+function ruleMessage(e: ErrorObject): string | undefined {
+  const m = (e.parentSchema as Record<string, unknown> | undefined)?.["x-jobform-message"];
+  return typeof m === "string" ? m.replace(/\.$/, "") : undefined;
+}
+
+const RULE_KEYWORDS = new Set(["oneOf", "anyOf", "not", "if"]);
+
+/**
+ * ajv reports every failed branch of a rule; a person wants one sentence. A schema rule that carries an
+ * `x-jobform-message` is reported with that message (or, for exactly-one-of rules, with which of the fields
+ * are present), and the errors of its branches are dropped. Plain `oneOf`/`anyOf` unions are summarised too.
+ */
+function explain(errors: ErrorObject[], data: unknown, at: Locator): Diagnostic[] {
+  const prefixes: { prefix: string; owner: ErrorObject }[] = [];
+  for (const e of errors) {
+    if (!RULE_KEYWORDS.has(e.keyword)) continue;
+    if (ruleMessage(e) !== undefined) prefixes.push({ prefix: e.schemaPath.slice(0, e.schemaPath.lastIndexOf("/") + 1), owner: e });
+    else if (e.keyword === "oneOf" || e.keyword === "anyOf") prefixes.push({ prefix: e.schemaPath + "/", owner: e });
+  }
+  const ruleOwners = new Set(prefixes.map((p) => p.owner));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (prefixes.some((p) => p.owner !== e && e.schemaPath.startsWith(p.prefix) && within(e.instancePath, p.owner.instancePath))) continue;
+    const x = ruleOwners.has(e) && ruleMessage(e) !== undefined ? ruleExplanation(e, data) : explainOne(e, data);
+    if (!x) continue;
+    const segs = pointerSegments(e.instancePath);
+    const target = x.key !== undefined && e.keyword !== "not" ? [...segs, x.key] : segs;
+    const pos = at(target, { key: x.key !== undefined });
+    const id = `${pos.path}|${x.code}|${x.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ severity: "error", code: x.code, message: x.message, file: pos.file, line: pos.line, column: pos.column, path: pos.path });
+  }
+  return out;
+}
