@@ -1,14 +1,27 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { ValidateFunction } from "ajv";
+import { usePrecompiled } from "../core/schema-check.js";
 import type { Schemas } from "../core/schema-check.js";
 
 let cached: Schemas | undefined;
+const require = createRequire(import.meta.url);
 
-function read(name: string): object {
+function read(name: "job" | "project" | "notebook"): object {
   // schemas/ ships beside dist/ (package.json "files"); from src/ under vitest the relative path is the same.
-  return JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), "utf8")) as object;
+  const text = readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), "utf8");
+  const schema = JSON.parse(text) as object;
+  const compiled = new URL(`../../dist/validators/${name}.cjs`, import.meta.url);
+  if (existsSync(compiled)) {
+    const fn = require(fileURLToPath(compiled)) as ValidateFunction & { schemaHash?: string };
+    if (fn.schemaHash === createHash("sha256").update(text).digest("hex")) usePrecompiled(schema, fn);
+  }
+  return schema;
 }
 
 export function loadSchemas(): Schemas {
-  cached ??= { job: read("job.schema.json"), project: read("project.schema.json"), notebook: read("notebook.schema.json") };
+  cached ??= { job: read("job"), project: read("project"), notebook: read("notebook") };
   return cached;
 }

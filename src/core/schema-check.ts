@@ -21,13 +21,28 @@ export type Locator = (segments: readonly string[], opts?: { key?: boolean }) =>
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
+/**
+ * The one ajv configuration for jobform's schemas. `source` lets the build precompile validators
+ * (scripts/compile-validators.mjs), which saves most of a second of start-up per run.
+ */
+export function createAjv(schema: object, opts: { source?: boolean } = {}): AjvInstance {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: opts.source === true } });
+  addFormats(ajv);
+  for (const kw of annotationKeywords(schema)) ajv.addKeyword(kw);
+  return ajv;
+}
+
+type AjvInstance = InstanceType<typeof Ajv>;
+
+/** Use a validator compiled ahead of time for `schema` (it must come from createAjv with the same schema). */
+export function usePrecompiled(schema: object, fn: ValidateFunction): void {
+  compiled.set(schema, fn);
+}
+
 function compile(schema: object): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv);
-    for (const kw of annotationKeywords(schema)) ajv.addKeyword(kw);
-    fn = ajv.compile(schema);
+    fn = createAjv(schema).compile(schema);
     compiled.set(schema, fn);
   }
   return fn;
@@ -180,7 +195,7 @@ function explainOne(e: ErrorObject, data: unknown): { code: Code; message: strin
   }
 }
 
-function ruleExplanation(e: ErrorObject, data: unknown): { code: Code; message: string } | undefined {
+function ruleExplanation(e: ErrorObject, data: unknown): { code: Code; message: string; key?: string } | undefined {
   const dynamic = e.keyword === "oneOf" ? explainOne(e, data) : undefined;
   if (dynamic) return dynamic;
   return { code: "JF024", message: ruleMessage(e) as string };

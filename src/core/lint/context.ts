@@ -60,9 +60,27 @@ export function tasksOf(doc: Obj, nested = false): TaskRef[] {
   return out;
 }
 
-/** Every string in `value` with its path, for reference scanning. */
-export function* strings(value: unknown, segments: string[] = []): Generator<[string, string[]]> {
-  if (typeof value === "string") yield [value, segments];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...segments, String(i)]);
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) yield* strings(v, [...segments, k]);
+/**
+ * Calls `visit` for every string in `value`. The path is built only when asked for: rules look at thousands
+ * of strings and report on few of them.
+ */
+export function eachString(value: unknown, visit: (s: string, path: () => string[]) => void, base: readonly string[] = []): void {
+  const stack: string[] = [...base];
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") visit(v, () => stack.slice());
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        stack.push(String(i));
+        walk(v[i]);
+        stack.pop();
+      }
+    } else if (v !== null && typeof v === "object") {
+      for (const k in v) {
+        stack.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        stack.pop();
+      }
+    }
+  };
+  walk(value);
 }

@@ -1,5 +1,5 @@
 import { taskIndex, upstreamOf } from "./graph.js";
-import { list, obj, str, strings, tasksOf } from "./context.js";
+import { eachString, list, obj, str, tasksOf } from "./context.js";
 import type { LintContext } from "./context.js";
 
 const JOB_PARAM = /\{\{\s*job\.parameters\.([^}\s]+)\s*\}\}/g;
@@ -36,25 +36,32 @@ function known(keys: Set<string | undefined>): string {
 export function dynamicValueReferences(ctx: LintContext): void {
   const doc = ctx.job.document;
   const params = new Set(list(doc.parameters).map((p) => str(obj(p)?.name)));
-  for (const [s, segs] of strings(doc)) {
+  eachString(doc, (s, path) => {
+    if (!s.includes("{{")) return;
     for (const m of s.matchAll(JOB_PARAM)) {
       const name = m[1] as string;
-      if (!params.has(name)) ctx.report("JF042", segs, `{{job.parameters.${name}}} refers to a job parameter that is not defined under parameters:`);
+      if (!params.has(name)) ctx.report("JF042", path(), `{{job.parameters.${name}}} refers to a job parameter that is not defined under parameters:`);
     }
-  }
+  });
   const index = taskIndex(ctx);
   for (const ref of tasksOf(doc)) {
     const key = str(ref.task.task_key);
     if (key === undefined) continue;
-    const upstream = upstreamOf(key, index);
-    for (const [s, segs] of strings(ref.task, ref.segments)) {
-      for (const m of s.matchAll(TASK_REF)) {
-        const other = m[1] as string;
-        if (other === key || upstream.has(other)) continue;
-        const why = index.has(other) ? `"${other}" is not upstream of "${key}": add it to depends_on (directly or through another task)` : `there is no task "${other}" in this job`;
-        ctx.report("JF043", segs, `${m[0]} cannot be resolved: ${why}`);
-      }
-    }
+    let upstream: Set<string> | undefined;
+    eachString(
+      ref.task,
+      (s, path) => {
+        if (!s.includes("{{")) return;
+        for (const m of s.matchAll(TASK_REF)) {
+          const other = m[1] as string;
+          upstream ??= upstreamOf(key, index);
+          if (other === key || upstream.has(other)) continue;
+          const why = index.has(other) ? `"${other}" is not upstream of "${key}": add it to depends_on (directly or through another task)` : `there is no task "${other}" in this job`;
+          ctx.report("JF043", path(), `${m[0]} cannot be resolved: ${why}`);
+        }
+      },
+      ref.segments,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { strings } from "./context.js";
+import { eachString } from "./context.js";
 import type { LintContext } from "./context.js";
 
 /** Maps whose values reach a cluster or a notebook as plain text, and so end up in the job's settings. */
@@ -9,11 +9,13 @@ const REFERENCE = /^\s*(\{\{[^}]+\}\}|\$\{[^}]+\})?\s*$/;
 
 /** Literal credentials in a definition are readable by anyone who can view the job (or the git repo). */
 export function secretRules(ctx: LintContext): void {
-  for (const [value, segs] of strings(ctx.job.document)) {
+  eachString(ctx.job.document, (value, path) => {
+    if (REFERENCE.test(value)) return;
+    const segs = path();
     const name = secretName(segs, ctx.job.document);
-    if (name === undefined || !SECRET_NAME.test(name) || REFERENCE.test(value)) continue;
+    if (name === undefined || !SECRET_NAME.test(name)) return;
     ctx.report("JF080", segs, `"${name}" looks like a secret with a literal value; store it in a secret scope and write "{{secrets/<scope>/<key>}}"`, { severity: "warning" });
-  }
+  });
 }
 
 /** The name a value is known by: its map key, or the `name` beside a job parameter's `default`. */

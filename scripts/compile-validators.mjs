@@ -1,0 +1,19 @@
+// Precompiles the schemas' ajv validators into dist/validators/*.cjs at build time, so `jobform validate`
+// loads ready code (~20 ms) instead of compiling ~600 KB of validator per run (~400 ms). Each file carries
+// the hash of the schema it came from; the CLI falls back to compiling when they differ.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { createAjv } from "../dist/core/schema-check.js";
+
+const standalone = standaloneModule.default;
+const root = new URL("../", import.meta.url);
+mkdirSync(new URL("dist/validators/", root), { recursive: true });
+for (const name of ["job", "project", "notebook"]) {
+  const text = readFileSync(new URL(`schemas/${name}.schema.json`, root), "utf8");
+  const schema = JSON.parse(text);
+  const ajv = createAjv(schema, { source: true });
+  const code = standalone(ajv, ajv.compile(schema));
+  const hash = createHash("sha256").update(text).digest("hex");
+  writeFileSync(new URL(`dist/validators/${name}.cjs`, root), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`);
+}

@@ -1,0 +1,214 @@
+// One canonical form for both sides of the comparison: the desired document and the live jobs/get
+// settings. The rules come from normalize-rules.ts; this file only knows how to walk paths and apply them.
+import { stableStringify } from "./fingerprint.js";
+import { isPlainObject } from "./merge.js";
+import { expandPattern, JOB_SETTINGS_FIELDS, KEYED_RULES, MEANINGFUL_EMPTY, VALUE_RULES } from "./normalize-rules.js";
+import type { Rule } from "./normalize-rules.js";
+import { normalizeDesiredAcl, normalizeLiveAcl, normalizeRunAs } from "./normalize-acl.js";
+import type { Acl } from "./normalize-acl.js";
+import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
+import type { LiveJob } from "./plan-types.js";
+
+type Obj = Record<string, unknown>;
+
+interface Location {
+  parent: Obj;
+  key: string;
+  path: string[];
+}
+
+const compiled = new Map<Rule, string[][]>();
+function patternsOf(rule: Rule): string[][] {
+  let p = compiled.get(rule);
+  if (!p) compiled.set(rule, (p = expandPattern(rule.match)));
+  return p;
+}
+
+/** Every existing value addressed by a segment pattern (`*` = any key of a map or index of a list). */
+function locations(root: Obj, pattern: readonly string[]): Location[] {
+  const out: Location[] = [];
+  const walk = (node: unknown, i: number, path: string[]) => {
+    const seg = pattern[i] as string;
+    const last = i === pattern.length - 1;
+    const container = isPlainObject(node) ? node : Array.isArray(node) ? (node as unknown as Obj) : undefined;
+    if (!container) return;
+    const keys = seg === "*" ? Object.keys(container) : seg in container ? [seg] : [];
+    for (const k of keys) {
+      if (container[k] === undefined) continue;
+      if (last) out.push({ parent: container, key: k, path: [...path, k] });
+      else walk(container[k], i + 1, [...path, k]);
+    }
+  };
+  walk(root, 0, []);
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (!isPlainObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Obj)[seg];
+  }
+  return node;
+}
+
+/** A readable key for a library, so `pypi:pandas` reads well in a plan path. */
+function libraryKey(item: unknown): string {
+  if (!isPlainObject(item)) return stableStringify(item);
+  const [kind, value] = Object.entries(item)[0] ?? ["?", undefined];
+  if (typeof value === "string") return `${kind}:${value}`;
+  if (isPlainObject(value) && Object.keys(value).length === 1) {
+    const only = value.package ?? value.coordinates;
+    if (typeof only === "string") return `${kind}:${only}`;
+  }
+  return `${kind}:${stableStringify(value)}`;
+}
+
+function toMap(list: unknown[], key: string | undefined): Obj {
+  const out: Obj = {};
+  list.forEach((item, i) => {
+    const named = key === undefined ? libraryKey(item) : isPlainObject(item) && typeof item[key] === "string" ? (item[key] as string) : `#${i}`;
+    let k = named;
+    for (let n = 2; k in out; n++) k = `${named}#${n}`;
+    out[k] = item;
+  });
+  return out;
+}
+
+function deepClone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function isEmpty(v: unknown): boolean {
+  if (v === null || v === false || v === 0) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return isPlainObject(v) && Object.keys(v).length === 0;
+}
+
+const meaningful = new Set(MEANINGFUL_EMPTY);
+
+/** Empty ≡ absent (rule EMPTY_IS_ABSENT), bottom-up, so a block left empty by other rules disappears too. */
+export function pruneEmpty(node: unknown, path: string[] = []): void {
+  if (!isPlainObject(node)) {
+    if (Array.isArray(node)) node.forEach((v, i) => pruneEmpty(v, [...path, String(i)]));
+    return;
+  }
+  for (const [k, v] of Object.entries(node)) {
+    const here = [...path, k];
+    pruneEmpty(v, here);
+    if (v === undefined || (isEmpty(v) && !meaningful.has(here.join("/")))) delete node[k];
+  }
+}
+
+function applyRule(root: Obj, rule: Rule, hasGitSource: boolean): void {
+  const a = rule.action;
+  for (const pattern of patternsOf(rule)) {
+    for (const { parent, key } of locations(root, pattern)) {
+      if (rule.ifSibling !== undefined && parent[rule.ifSibling] === undefined) continue;
+      const v = parent[key];
+      switch (a.kind) {
+        case "drop":
+          delete parent[key];
+          break;
+        case "default":
+          if (stableStringify(v) === stableStringify(a.value)) delete parent[key];
+          break;
+        case "resolved-source":
+          if (v === (a.gitAware && hasGitSource ? "GIT" : "WORKSPACE")) delete parent[key];
+          break;
+        case "alias":
+          if (typeof v === "string" && a.canonical[v] !== undefined) parent[key] = a.canonical[v];
+          break;
+        case "lowercase":
+          if (typeof v === "string") parent[key] = v.toLowerCase();
+          break;
+        case "rename":
+          if (parent[a.to] === undefined) parent[a.to] = v;
+          delete parent[key];
+          break;
+        case "keyed":
+          if (Array.isArray(v)) parent[key] = toMap(v, a.key);
+          break;
+        case "computed":
+          break; // needs both sides: see pairComputed
+      }
+    }
+  }
+}
+
+/**
+ * The canonical form of one side on its own: JobSettings fields only, keyed lists as maps, defaults,
+ * aliases and write-only fields folded away, empty values removed. Never modifies its input.
+ */
+export function normalizeSettings(settings: Readonly<Obj>): Obj {
+  const out: Obj = {};
+  for (const k of JOB_SETTINGS_FIELDS) if (settings[k] !== undefined) out[k] = deepClone(settings[k]);
+  const hasGitSource = isPlainObject(out.git_source);
+  for (const rule of KEYED_RULES) applyRule(out, rule, hasGitSource);
+  for (const rule of VALUE_RULES) applyRule(out, rule, hasGitSource);
+  pruneEmpty(out);
+  return out;
+}
+
+/**
+ * Fields the server computes when the spec leaves them out (cloud attributes, elastic disk, run_as …) are
+ * only comparable when the spec sets them: otherwise the live value is whatever the server chose, and is
+ * dropped. Both inputs are canonical; `live` is modified.
+ */
+export function pairComputed(desired: Readonly<Obj>, live: Obj): void {
+  for (const rule of VALUE_RULES) {
+    if (rule.action.kind !== "computed") continue;
+    const when = rule.action.whenDesiredIn;
+    for (const pattern of patternsOf(rule)) {
+      for (const { parent, key, path } of locations(live, pattern)) {
+        if (rule.ifSibling !== undefined && valueAt(desired, [...path.slice(0, -1), rule.ifSibling]) === undefined) continue;
+        const want = valueAt(desired, path);
+        if (want === undefined || (when !== undefined && when.includes(want))) parent[key] = want;
+        if (parent[key] === undefined) delete parent[key];
+      }
+    }
+  }
+  pruneEmpty(live);
+}
+
+/** The default a rule gives to an absent path, so a plan can say `PAUSED → UNPAUSED` instead of `PAUSED → (absent)`. */
+export function defaultAt(path: readonly string[], settings: Readonly<Obj>): unknown {
+  for (const rule of VALUE_RULES) {
+    const a = rule.action;
+    if (a.kind !== "default" && a.kind !== "resolved-source") continue;
+    for (const pattern of patternsOf(rule)) {
+      if (pattern.length !== path.length || !pattern.every((s, i) => s === "*" || s === path[i])) continue;
+      if (a.kind === "default") return a.value;
+      return a.gitAware && isPlainObject(settings.git_source) ? "GIT" : "WORKSPACE";
+    }
+  }
+  return undefined;
+}
+
+export interface CanonicalJob {
+  settings: Obj;
+  permissions: Acl;
+}
+
+/** The desired side: the definition with jobform's ownership tags, which apply writes on every job. */
+export function normalizeDesired(document: Readonly<Obj>, opts: { project: string; key: string; deployer: string }): CanonicalJob {
+  const tags = { ...(isPlainObject(document.tags) ? document.tags : {}), [PROJECT_TAG]: opts.project, [KEY_TAG]: opts.key };
+  const settings = normalizeSettings({ ...document, tags });
+  if (settings.run_as !== undefined) settings.run_as = normalizeRunAs(settings.run_as);
+  return { settings, permissions: normalizeDesiredAcl(document.permissions, opts.deployer) };
+}
+
+/** The live side on its own (what the fingerprint hashes), independent of any definition. */
+export function normalizeLive(live: LiveJob): CanonicalJob {
+  const settings = normalizeSettings(live.settings);
+  const runAs = normalizeRunAs(live.settings.run_as, live.runAsUserName);
+  if (runAs) settings.run_as = runAs;
+  return { settings, permissions: normalizeLiveAcl(live.permissions, live.creatorUserName) };
+}
+
+/** The live side made comparable with `desired`: values the server chose on its own are dropped. */
+export function comparableLive(live: CanonicalJob, desired: CanonicalJob): CanonicalJob {
+  const settings = JSON.parse(JSON.stringify(live.settings)) as Obj;
+  pairComputed(desired.settings, settings);
+  return { settings, permissions: live.permissions };
+}

@@ -1,0 +1,93 @@
+// The Plan: a versioned, deterministic value (schemas/plan.schema.json) that renderers print and apply
+// executes. Data keeps the API's spelling.
+
+/** A job as the workspace reports it: jobs/get settings plus the permissions GET body. */
+export interface LiveJob {
+  /** Exact int64 as a string: job ids overflow JS numbers. */
+  jobId: string;
+  settings: Record<string, unknown>;
+  /** The raw permissions GET answer (or just its access_control_list). */
+  permissions: unknown;
+  creatorUserName?: string;
+  runAsUserName?: string;
+}
+
+export interface FieldChange {
+  op: "add" | "remove" | "replace";
+  /** JSON pointer into the canonical form: keyed lists are maps (`/tasks/ingest/timeout_seconds`). */
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface PermissionChange {
+  principal: string;
+  kind: "user" | "group" | "service_principal";
+  before?: string;
+  after?: string;
+}
+
+export type RiskKind = "delete" | "access-lost" | "owner-change" | "run-as-change" | "unpaused" | "concurrency-lowered" | "task-removed" | "compute-change";
+
+export interface Risk {
+  kind: RiskKind;
+  message: string;
+}
+
+/** What jobs/update will carry: top-level fields replaced wholesale, tasks and job clusters by key. */
+export interface UpdateRequest {
+  fields: string[];
+  tasks: string[];
+  job_clusters: string[];
+  fields_to_remove: string[];
+}
+
+export type Action = "create" | "update" | "delete" | "no-op";
+
+export interface JobChange {
+  key: string;
+  action: Action;
+  name?: string;
+  job_id?: string;
+  /** The settings call apply makes: none for no-op and permission-only changes. */
+  strategy: "create" | "update" | "reset" | "delete" | "none";
+  /** Why reset rather than update, when reset was chosen. */
+  strategy_reason?: string;
+  update?: UpdateRequest;
+  permissions_put: boolean;
+  fields: FieldChange[];
+  permissions: PermissionChange[];
+  risks: Risk[];
+  /** Hash of the normalised live state, for apply's stale check; absent for creates. */
+  fingerprint?: string;
+}
+
+export interface PlanError {
+  code: "duplicate-tags";
+  key: string;
+  job_ids: string[];
+  message: string;
+}
+
+export interface Plan {
+  format_version: 1;
+  project: string;
+  target: string | null;
+  host: string | null;
+  changes: JobChange[];
+  notes: string[];
+  errors: PlanError[];
+  summary: { create: number; update: number; delete: number; no_op: number };
+}
+
+export interface PlanOptions {
+  project: string;
+  target?: string;
+  host?: string;
+  /** Delete managed jobs that no longer have a definition (opt-in). */
+  prune: boolean;
+  /** The identity apply runs as: owner of the job when the definition names none. */
+  deployer: string;
+  /** Limit the plan to these job keys (`--job`). */
+  only?: readonly string[];
+}
