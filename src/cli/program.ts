@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
+import { registerApi } from "./commands/api.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import { ExitCode, UserError } from "./errors.js";
 import { collect } from "./globals.js";
+import { targetHost } from "./workspace.js";
 
 export function buildProgram(): Command {
   const program = new Command("jobform")
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerValidate(program);
   registerServe(program);
+  registerApi(program, { targetHost });
   return program;
 }
 

@@ -1,0 +1,24 @@
+// The HTTP edge to a Databricks workspace: everything that talks to one goes through here.
+export { DatabricksClient, buildQuery } from "./client.js";
+export type { ClientOptions, QueryValue, RequestOptions } from "./client.js";
+export { createClient, loadConfig } from "./create.js";
+export type { CreateClientOptions, LoadConfigInput } from "./create.js";
+export { AUTH_TYPES, isAzureHost, normalizeHost, resolveConfig } from "./config.js";
+export type { AuthType, ConfigInput, DatabricksConfig, Env } from "./config.js";
+export { parseConfigFile } from "./configFile.js";
+export { AmbiguousWriteError, ApiError, NetworkError, errorFromResponse, isNotFound } from "./errors.js";
+export { AuthError, AuthRejectedError } from "./auth/errors.js";
+export type { CredentialsProvider } from "./auth/types.js";
+export { patCredentials } from "./auth/pat.js";
+export { isIdempotent, mintIdempotencyToken } from "./idempotency.js";
+export { collect, getAllArrayPages, paginate } from "./paginate.js";
+export type { Requester } from "./paginate.js";
+export { redact } from "./redact.js";
+export { systemClock } from "./clock.js";
+export type { Clock } from "./clock.js";
+export type { JobsApi } from "./endpoints/jobs.js";
+export type { RunsApi } from "./endpoints/runs.js";
+export type { PermissionsApi } from "./endpoints/permissions.js";
+export type { WorkspaceApi } from "./endpoints/workspace.js";
+export type { ScimApi } from "./endpoints/scim.js";
+export type * from "./types.js";

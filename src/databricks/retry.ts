@@ -1,0 +1,96 @@
+import { ApiError, NetworkError } from "./errors.js";
+
+export interface RetryOptions {
+  /** Overall budget for one call including waits; the official SDKs use five minutes. */
+  deadlineMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Wait used when a 429/503 carries no usable Retry-After (the Python SDK's choice). */
+  defaultRetryAfterMs?: number;
+  /** In [0, 1); injected so tests are deterministic. */
+  random?: () => number;
+}
+
+export type Verdict =
+  | { kind: "retry"; delayMs: number; throttled: boolean }
+  | { kind: "fail" }
+  /** The write may have happened and cannot be repeated safely. */
+  | { kind: "ambiguous" };
+
+const THROTTLE_CODES = new Set(["REQUEST_LIMIT_EXCEEDED", "RESOURCE_EXHAUSTED"]);
+
+// Codes for failures that happen before any byte could have been written to the server.
+const NOT_SENT = new Set(["ECONNREFUSED", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+// A mistyped host will not start resolving within the retry budget: fail at once.
+const FATAL_NETWORK = new Set(["ENOTFOUND", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+
+export function networkFailureWasSent(code: string): boolean {
+  return !NOT_SENT.has(code);
+}
+
+/** Integer seconds per Databricks; an HTTP date is tolerated since proxies may rewrite it. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+export function isThrottle(err: ApiError): boolean {
+  return err.status === 429 || THROTTLE_CODES.has(err.errorCode);
+}
+
+export class RetryPolicy {
+  readonly deadlineMs: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly defaultRetryAfterMs: number;
+  private readonly random: () => number;
+
+  constructor(options: RetryOptions = {}) {
+    this.deadlineMs = options.deadlineMs ?? 5 * 60_000;
+    this.baseDelayMs = options.baseDelayMs ?? 500;
+    this.maxDelayMs = options.maxDelayMs ?? 10_000;
+    this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 1000;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Exponential with jitter in [½, 1] of the step so a crowd of clients spreads out. */
+  backoff(attempt: number): number {
+    const step = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return step * (0.5 + this.random() / 2);
+  }
+
+  /**
+   * What to do after `err` on the `attempt`-th try (1-based). `idempotent` says whether repeating
+   * the call after it may have been processed is harmless.
+   */
+  decide(err: unknown, attempt: number, idempotent: boolean, retryAfterMs: number | undefined): Verdict {
+    if (err instanceof ApiError) {
+      // A throttled request was refused before processing, so even a create may go again.
+      if (isThrottle(err)) {
+        return { kind: "retry", delayMs: this.retryAfterDelay(retryAfterMs), throttled: true };
+      }
+      if (err.status === 503 || err.status === 502 || err.status === 504) {
+        // A 503 usually means "not processed", but a gateway can send one after the backend
+        // committed (a lost response); without a token, a create must not be repeated blindly.
+        if (!idempotent) return { kind: "ambiguous" };
+        const delayMs = err.status === 503 ? this.retryAfterDelay(retryAfterMs, attempt) : this.backoff(attempt);
+        return { kind: "retry", delayMs, throttled: false };
+      }
+      return { kind: "fail" };
+    }
+    if (err instanceof NetworkError) {
+      if (FATAL_NETWORK.has(err.code)) return { kind: "fail" };
+      if (err.maybeSent && !idempotent) return { kind: "ambiguous" };
+      return { kind: "retry", delayMs: this.backoff(attempt), throttled: false };
+    }
+    return { kind: "fail" };
+  }
+
+  private retryAfterDelay(retryAfterMs: number | undefined, attempt?: number): number {
+    if (retryAfterMs !== undefined) return retryAfterMs + this.random() * 250;
+    return attempt === undefined ? this.defaultRetryAfterMs + this.random() * 250 : Math.max(this.defaultRetryAfterMs, this.backoff(attempt));
+  }
+}
