@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerApi } from "./commands/api.js";
+import { registerPause } from "./commands/pause.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import { ExitCode, UserError } from "./errors.js";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerServe(program);
   registerApi(program, { targetHost });
+  registerPause(program);
   return program;
 }
 

@@ -17,10 +17,13 @@ const OFFSET = 0xcbf29ce484222325n;
 const PRIME = 0x100000001b3n;
 const MASK = 0xffffffffffffffffn;
 
-/** FNV-1a 64 over the UTF-8 bytes of the stable JSON text, as 16 hex digits prefixed with the algorithm. */
-export function fingerprint(value: unknown): string {
-  const bytes = new TextEncoder().encode(stableStringify(value));
+export function fnv1a64(text: string): string {
   let h = OFFSET;
-  for (const b of bytes) h = ((h ^ BigInt(b)) * PRIME) & MASK;
-  return `fnv1a64:${h.toString(16).padStart(16, "0")}`;
+  for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * PRIME) & MASK;
+  return h.toString(16).padStart(16, "0");
+}
+
+/** FNV-1a 64 over the UTF-8 bytes of the stable JSON text, prefixed with the algorithm's name. */
+export function fingerprint(value: unknown): string {
+  return `fnv1a64:${fnv1a64(stableStringify(value))}`;
 }

@@ -75,6 +75,7 @@ export const VALUE_RULES: readonly Rule[] = [
   // Job-level defaults.
   { id: "job-timeout", match: "timeout_seconds", action: { kind: "default", value: 0 }, reason: "0 (no timeout) is echoed when unset", source: "API-NOTES §5.7 #7" },
   { id: "max-concurrent-runs", match: "max_concurrent_runs", action: { kind: "default", value: 1 }, reason: "documented default 1 is echoed when unset", source: "API-NOTES §5.7 #7" },
+  { id: "queue-block", match: "queue", action: { kind: "default", value: { enabled: true } }, reason: "an omitted queue block means queueing on (2.2), so a plan shows false → true, not a removal", source: "API-NOTES §5.7 #8" },
   { id: "queue", match: "queue/enabled", action: { kind: "default", value: true }, reason: "API 2.2 enables queueing when queue is omitted, on create and on reset", source: "API-NOTES §5.7 #8" },
   { id: "edit-mode", match: "edit_mode", action: { kind: "default", value: "EDITABLE" }, reason: "documented default", source: "API-NOTES §5.1" },
   { id: "performance-target", match: "performance_target", action: { kind: "default", value: "PERFORMANCE_OPTIMIZED" }, reason: "documented default for serverless jobs", source: "API-NOTES §5.1" },

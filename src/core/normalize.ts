@@ -161,7 +161,7 @@ export function pairComputed(desired: Readonly<Obj>, live: Obj): void {
     const when = rule.action.whenDesiredIn;
     for (const pattern of patternsOf(rule)) {
       for (const { parent, key, path } of locations(live, pattern)) {
-        if (rule.ifSibling !== undefined && valueAt(desired, [...path.slice(0, -1), rule.ifSibling]) === undefined) continue;
+        if (rule.ifSibling !== undefined && !ancestorHas(desired, path, rule.ifSibling)) continue;
         const want = valueAt(desired, path);
         if (want === undefined || (when !== undefined && when.includes(want))) parent[key] = want;
         if (parent[key] === undefined) delete parent[key];
@@ -169,6 +169,12 @@ export function pairComputed(desired: Readonly<Obj>, live: Obj): void {
     }
   }
   pruneEmpty(live);
+}
+
+/** Whether an object on the way to `path` has `field` (policy_id governs every nested custom tag). */
+function ancestorHas(root: unknown, path: readonly string[], field: string): boolean {
+  for (let i = path.length - 1; i >= 0; i--) if (valueAt(root, [...path.slice(0, i), field]) !== undefined) return true;
+  return false;
 }
 
 /** The default a rule gives to an absent path, so a plan can say `PAUSED → UNPAUSED` instead of `PAUSED → (absent)`. */

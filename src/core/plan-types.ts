@@ -12,6 +12,11 @@ export interface LiveJob {
   runAsUserName?: string;
 }
 
+export interface GraphTask {
+  task_key: string;
+  depends_on: string[];
+}
+
 export interface FieldChange {
   op: "add" | "remove" | "replace";
   /** JSON pointer into the canonical form: keyed lists are maps (`/tasks/ingest/timeout_seconds`). */
@@ -58,6 +63,8 @@ export interface JobChange {
   fields: FieldChange[];
   permissions: PermissionChange[];
   risks: Risk[];
+  /** The task DAG (desired tasks, plus removed ones) so renderers can draw it without the definitions. */
+  graph: GraphTask[];
   /** Hash of the normalised live state, for apply's stale check; absent for creates. */
   fingerprint?: string;
 }

@@ -14,6 +14,7 @@ import { mirrorDirectory } from "./workspace-dir.js";
 import { defaultBody } from "./handlers/control.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "./options.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
+import "./runs/index.js";
 
 export type { EmulatorOptions } from "./options.js";
 

@@ -1,0 +1,109 @@
+// Pairs desired and live jobs by jobform's ownership tags (never by name: names are not unique) and
+// decides, per job, create / update / delete / no-op with the exact field and permission changes.
+import { diff, diffAcl } from "./diff.js";
+import { fingerprint } from "./fingerprint.js";
+import { isPlainObject } from "./merge.js";
+import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
+import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
+import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
+import type { DesiredJob } from "./resolve.js";
+import { risksOf } from "./risks.js";
+import { chooseStrategy } from "./strategy.js";
+
+/** Tasks of both sides, keyed, with their upstream keys: canonical forms hold tasks and depends_on as maps. */
+function graphOf(...sides: Record<string, unknown>[]): GraphTask[] {
+  const out = new Map<string, GraphTask>();
+  for (const side of sides) {
+    for (const [key, task] of Object.entries(isPlainObject(side.tasks) ? side.tasks : {})) {
+      if (out.has(key)) continue;
+      const deps = isPlainObject(task) && isPlainObject(task.depends_on) ? Object.keys(task.depends_on).sort() : [];
+      out.set(key, { task_key: key, depends_on: deps });
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.task_key < b.task_key ? -1 : a.task_key > b.task_key ? 1 : 0));
+}
+
+const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const tagsOf = (l: LiveJob) => (isPlainObject(l.settings.tags) ? l.settings.tags : {});
+const nameOf = (s: Record<string, unknown>) => (typeof s.name === "string" ? s.name : undefined);
+
+function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions): JobChange {
+  const want = normalizeDesired(job.document, { project: opts.project, key: job.key, deployer: opts.deployer });
+  const name = nameOf(job.document);
+  if (!live) {
+    const fields = diff({}, want.settings, { defaults: false });
+    const permissions = diffAcl({}, want.permissions);
+    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: risksOf(fields, []), graph: graphOf(want.settings) };
+  }
+  const now = normalizeLive(live);
+  const have = comparableLive(now, want);
+  const fields = diff(have.settings, want.settings);
+  const permissions = diffAcl(have.permissions, want.permissions);
+  const changed = fields.length > 0 || permissions.length > 0;
+  return {
+    key: job.key,
+    action: changed ? "update" : "no-op",
+    name,
+    job_id: live.jobId,
+    ...chooseStrategy(fields, want.settings),
+    permissions_put: permissions.length > 0,
+    fields,
+    permissions,
+    risks: risksOf(fields, permissions),
+    graph: graphOf(want.settings, have.settings),
+    fingerprint: fingerprint(now),
+  };
+}
+
+/** The plan for one target. Unmanaged jobs never appear as changes; a same-named one is mentioned in a note. */
+export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[], opts: PlanOptions): Plan {
+  const inScope = (key: string) => !opts.only || opts.only.includes(key);
+  const managed = new Map<string, LiveJob[]>();
+  const unmanaged: LiveJob[] = [];
+  for (const l of live) {
+    const tags = tagsOf(l);
+    const key = tags[KEY_TAG];
+    if (tags[PROJECT_TAG] === opts.project && typeof key === "string") managed.set(key, [...(managed.get(key) ?? []), l]);
+    else if (tags[PROJECT_TAG] === undefined) unmanaged.push(l);
+  }
+  const errors: PlanError[] = [];
+  const notes: string[] = [];
+  const changes: JobChange[] = [];
+  for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (jobs.length > 1 && inScope(key)) {
+      const ids = jobs.map((j) => j.jobId).sort();
+      errors.push({ code: "duplicate-tags", key, job_ids: ids, message: `jobs ${ids.join(" and ")} both carry the tags ${PROJECT_TAG}=${opts.project}, ${KEY_TAG}=${key}; delete or re-tag one of them` });
+    }
+  }
+  const duplicated = new Set(errors.map((e) => e.key));
+  const declared = new Set(desired.map((d) => d.key));
+  for (const job of [...desired].sort(byKey)) {
+    if (!inScope(job.key) || duplicated.has(job.key)) continue;
+    const change = planOne(job, managed.get(job.key)?.[0], opts);
+    changes.push(change);
+    for (const u of unmanaged.filter((l) => change.name !== undefined && nameOf(l.settings) === change.name))
+      notes.push(`job ${u.jobId} is also named "${change.name}" but has no jobform tags: it is left alone; \`jobform import --adopt\` takes it over`);
+  }
+  for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const l = jobs[0];
+    if (declared.has(key) || !inScope(key) || duplicated.has(key) || !l) continue;
+    if (!opts.prune) {
+      notes.push(`job ${l.jobId} (${key}) has no definition any more; plan with --prune to delete it`);
+      continue;
+    }
+    const risks = [{ kind: "delete" as const, message: `job ${key} (id ${l.jobId}) and its run history are deleted` }];
+    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(normalizeLive(l)) });
+  }
+  changes.sort(byKey);
+  const count = (a: JobChange["action"]) => changes.filter((c) => c.action === a).length;
+  return {
+    format_version: 1,
+    project: opts.project,
+    target: opts.target ?? null,
+    host: opts.host ?? null,
+    changes,
+    notes,
+    errors,
+    summary: { create: count("create"), update: count("update"), delete: count("delete"), no_op: count("no-op") },
+  };
+}

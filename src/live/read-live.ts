@@ -1,0 +1,58 @@
+import { idToString } from "../lib/json.js";
+import { mapLimit } from "../lib/map-limit.js";
+import { KEY_TAG, PROJECT_TAG } from "../core/ownership.js";
+import type { BaseJob, DatabricksClient } from "../databricks/index.js";
+
+/** A managed job as the workspace has it: settings from jobs/get (or list), the ACL from permissions GET. */
+export interface LiveJobRead {
+  jobId: string;
+  key: string;
+  settings: Record<string, unknown>;
+  permissions: unknown[];
+  creatorUserName?: string;
+  runAsUserName?: string;
+}
+
+export interface UnmanagedJob {
+  jobId: string;
+  name: string;
+}
+
+export interface LiveState {
+  managed: LiveJobRead[];
+  /** Jobs without our tags; only their names are kept, to mention look-alikes. Never changed. */
+  unmanaged: UnmanagedJob[];
+}
+
+/**
+ * Reads the jobs this project manages with as few calls as the API allows: jobs/list with expand_tasks
+ * (100 jobs per call, tasks included), a jobs/get only for the rare job whose arrays were cut at 100, and one
+ * permissions GET per managed job. `keys` limits the permissions reads to the jobs a plan will look at.
+ */
+export async function readLive(client: DatabricksClient, project: string, opts: { keys?: ReadonlySet<string>; concurrency?: number } = {}): Promise<LiveState> {
+  const listed: BaseJob[] = [];
+  for await (const job of client.jobs.list({ expand_tasks: true })) listed.push(job);
+  const managed: BaseJob[] = [];
+  const unmanaged: UnmanagedJob[] = [];
+  for (const job of listed) {
+    const tags = (job.settings?.tags ?? {}) as Record<string, unknown>;
+    if (tags[PROJECT_TAG] === project && typeof tags[KEY_TAG] === "string") {
+      if (!opts.keys || opts.keys.has(tags[KEY_TAG] as string)) managed.push(job);
+    } else if (typeof job.settings?.name === "string") unmanaged.push({ jobId: idToString(job.job_id), name: job.settings.name });
+  }
+  const jobs = await mapLimit(managed, opts.concurrency ?? 8, async (job) => {
+    const full = job.has_more ? await client.jobs.get(job.job_id) : job;
+    const acl = await client.permissions.getJob(job.job_id);
+    const settings = (full.settings ?? {}) as Record<string, unknown>;
+    const read: LiveJobRead = {
+      jobId: idToString(job.job_id),
+      key: (settings.tags as Record<string, string>)[KEY_TAG] as string,
+      settings,
+      permissions: acl.access_control_list ?? [],
+    };
+    if (typeof full.creator_user_name === "string") read.creatorUserName = full.creator_user_name;
+    if (typeof full.run_as_user_name === "string") read.runAsUserName = full.run_as_user_name;
+    return read;
+  });
+  return { managed: jobs, unmanaged };
+}
