@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerApi } from "./commands/api.js";
 import { registerPause } from "./commands/pause.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import { ExitCode, UserError } from "./errors.js";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerValidate(program);
+  registerPlan(program);
   registerServe(program);
   registerApi(program, { targetHost });
   registerPause(program);

@@ -7,7 +7,7 @@ import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js"
 import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
 import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
-import { risksOf } from "./risks.js";
+import { createRisks, risksOf } from "./risks.js";
 import { chooseStrategy } from "./strategy.js";
 
 /** Tasks of both sides, keyed, with their upstream keys: canonical forms hold tasks and depends_on as maps. */
@@ -33,7 +33,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions):
   if (!live) {
     const fields = diff({}, want.settings, { defaults: false });
     const permissions = diffAcl({}, want.permissions);
-    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: risksOf(fields, []), graph: graphOf(want.settings) };
+    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(want.settings) };
   }
   const now = normalizeLive(live);
   const have = comparableLive(now, want);

@@ -48,3 +48,8 @@ export function risksOf(fields: readonly FieldChange[], permissions: readonly Pe
   for (const p of permissions) out.push(...permissionRisks(p));
   return out;
 }
+
+/** A new job changes nothing that exists; what a reviewer must see is that it starts running on its own. */
+export function createRisks(fields: readonly FieldChange[]): Risk[] {
+  return risksOf(fields, []).filter((r) => r.kind === "unpaused");
+}

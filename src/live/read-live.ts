@@ -13,14 +13,15 @@ export interface LiveJobRead {
   runAsUserName?: string;
 }
 
+/** A job without this project's tags: never read further, never changed; the plan may mention a look-alike. */
 export interface UnmanagedJob {
   jobId: string;
-  name: string;
+  settings: Record<string, unknown>;
+  permissions: unknown[];
 }
 
 export interface LiveState {
   managed: LiveJobRead[];
-  /** Jobs without our tags; only their names are kept, to mention look-alikes. Never changed. */
   unmanaged: UnmanagedJob[];
 }
 
@@ -38,7 +39,7 @@ export async function readLive(client: DatabricksClient, project: string, opts: 
     const tags = (job.settings?.tags ?? {}) as Record<string, unknown>;
     if (tags[PROJECT_TAG] === project && typeof tags[KEY_TAG] === "string") {
       if (!opts.keys || opts.keys.has(tags[KEY_TAG] as string)) managed.push(job);
-    } else if (typeof job.settings?.name === "string") unmanaged.push({ jobId: idToString(job.job_id), name: job.settings.name });
+    } else unmanaged.push({ jobId: idToString(job.job_id), settings: { name: job.settings?.name, tags: job.settings?.tags }, permissions: [] });
   }
   const jobs = await mapLimit(managed, opts.concurrency ?? 8, async (job) => {
     const full = job.has_more ? await client.jobs.get(job.job_id) : job;

@@ -1,0 +1,68 @@
+import type { Command } from "commander";
+import { planJobs } from "../core/plan.js";
+import type { Plan } from "../core/plan-types.js";
+import { checkProject } from "../core/project.js";
+import type { CheckedProject } from "../core/project.js";
+import type { DatabricksClient } from "../databricks/index.js";
+import { readLive } from "../live/read-live.js";
+import type { LiveState } from "../live/read-live.js";
+import { renderDiagnosticsText } from "../render/diagnostics.js";
+import { ExitCode, UserError } from "./errors.js";
+import { globals, parseVars } from "./globals.js";
+import { readProject } from "./read-project.js";
+import { loadSchemas } from "./schemas.js";
+import { openClient } from "./workspace.js";
+
+export interface PlanInputs {
+  checked: CheckedProject;
+  project: string;
+  client: DatabricksClient;
+  deployer: string;
+  live: LiveState;
+  plan: Plan;
+}
+
+/** The project as validate sees it; any error stops a command that would talk to the workspace. */
+export function checkedProject(cmd: Command): CheckedProject {
+  const g = globals(cmd);
+  const checked = checkProject(readProject(g.dir), { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
+  const errors = checked.all.filter((d) => d.severity === "error");
+  if (errors.length) {
+    const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
+    process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources }));
+    process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was read from or written to the workspace\n`);
+    throw new ExitCode(1);
+  }
+  if (!checked.resolved.projectName) throw new UserError("jobform.yaml has no `project:` name; it is the namespace of the ownership tags");
+  return checked;
+}
+
+/**
+ * Both sides, read with the fewest calls, and the plan between them. The caller owns `client` and must
+ * close it. Plan never writes to the workspace.
+ */
+export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[] }): Promise<PlanInputs> {
+  const checked = checkedProject(cmd);
+  const project = checked.resolved.projectName as string;
+  const known = new Set(checked.resolved.jobs.map((j) => j.key));
+  const unknown = (opts.only ?? []).filter((k) => !known.has(k));
+  if (unknown.length) throw new UserError(`--job ${unknown.join(", ")}: no such job in jobs/ (known: ${[...known].sort().join(", ")})`);
+  const client = await openClient(cmd);
+  try {
+    const me = await client.scim.me();
+    const deployer = String(me.userName ?? me.displayName ?? "");
+    const live = await readLive(client, project);
+    const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
+      project,
+      target: checked.resolved.target,
+      host: client.host,
+      prune: opts.prune,
+      deployer,
+      only: opts.only?.length ? opts.only : undefined,
+    });
+    return { checked, project, client, deployer, live, plan };
+  } catch (e) {
+    await client.close();
+    throw e;
+  }
+}
