@@ -1,4 +1,7 @@
 import { appendFileSync } from "node:fs";
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { ResolvedProject } from "../core/resolve.js";
+import { literalSecrets, SECRET_NAME } from "../core/lint/secrets.js";
 
 /** GitHub Actions sets GITHUB_ACTIONS=true and a file whose Markdown becomes the job's summary page. */
 export function inGitHubActions(): boolean {
@@ -8,4 +11,34 @@ export function inGitHubActions(): boolean {
 export function writeStepSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (inGitHubActions() && file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
+}
+
+// Workflow commands take their data after `::`; these characters would end or split it.
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** One `::error`/`::warning` line per diagnostic, so the pull request shows it on the offending line. */
+export function annotations(ds: readonly Diagnostic[]): string {
+  return ds
+    .map((d) => {
+      const props = [`file=${escapeProperty(d.file)}`, ...(d.line > 0 ? [`line=${d.line}`, `col=${d.column}`] : []), `title=${escapeProperty(d.code)}`].join(",");
+      return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(d.message)}\n`;
+    })
+    .join("");
+}
+
+/**
+ * `::add-mask::` for every secret value the resolved configuration holds — literal values under
+ * secret-looking names and variables with such names — so no later line of the log can show them.
+ */
+export function maskCommands(resolved: ResolvedProject): string {
+  const values = new Set<string>();
+  for (const [name, v] of resolved.variables) if (SECRET_NAME.test(name) && String(v).length >= 4) values.add(String(v));
+  for (const job of resolved.jobs) for (const s of literalSecrets(job.document)) if (s.value.length >= 4) values.add(s.value);
+  return [...values].map((v) => `::add-mask::${escapeData(v)}\n`).join("");
+}
+
+/** Long output folds into a named group in the Actions log. */
+export function grouped(title: string, text: string): string {
+  return inGitHubActions() ? `::group::${escapeData(title)}\n${text}${text.endsWith("\n") ? "" : "\n"}::endgroup::\n` : text;
 }

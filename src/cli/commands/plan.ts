@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { renderPlanMarkdown } from "../../render/plan-markdown.js";
-import { renderPlanText } from "../../render/plan-text.js";
+import { renderPlanText, summaryLine } from "../../render/plan-text.js";
 import { renderDriftMarkdown, renderDriftText, hasDrift } from "../../render/drift.js";
 import { ExitCode } from "../errors.js";
-import { writeStepSummary } from "../github.js";
+import { grouped, writeStepSummary } from "../github.js";
 import { collect, formatOption, globals } from "../globals.js";
 import { preparePlan } from "../plan-context.js";
 
@@ -30,7 +30,7 @@ export function registerPlan(program: Command): void {
       const json = JSON.stringify(plan, null, 2) + "\n";
       if (flags.out) writeFileSync(flags.out, json);
       const markdown = renderPlanMarkdown(plan);
-      process.stdout.write(format === "json" ? json : format === "markdown" ? markdown : renderPlanText(plan, { color: globals(cmd).color }));
+      process.stdout.write(format === "json" ? json : format === "markdown" ? markdown : grouped(summaryLine(plan), renderPlanText(plan, { color: globals(cmd).color })));
       writeStepSummary(markdown);
       if (plan.errors.length) throw new ExitCode(1);
       const s = plan.summary;

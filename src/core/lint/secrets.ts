@@ -7,15 +7,29 @@ export const SECRET_NAME = /(passw(or)?d|passwd|secret|token|api[_-]?key|access[
 /** Values that are references, not secrets: Databricks secret references, dynamic values, empty strings. */
 const REFERENCE = /^\s*(\{\{[^}]+\}\}|\$\{[^}]+\})?\s*$/;
 
+export interface LiteralSecret {
+  name: string;
+  value: string;
+  segments: string[];
+}
+
+/** Literal values kept under secret-looking names: what the lint warns about and what CI output must mask. */
+export function literalSecrets(doc: Record<string, unknown>): LiteralSecret[] {
+  const out: LiteralSecret[] = [];
+  eachString(doc, (value, path) => {
+    if (REFERENCE.test(value)) return;
+    const segments = path();
+    const name = secretName(segments, doc);
+    if (name !== undefined && SECRET_NAME.test(name)) out.push({ name, value, segments });
+  });
+  return out;
+}
+
 /** Literal credentials in a definition are readable by anyone who can view the job (or the git repo). */
 export function secretRules(ctx: LintContext): void {
-  eachString(ctx.job.document, (value, path) => {
-    if (REFERENCE.test(value)) return;
-    const segs = path();
-    const name = secretName(segs, ctx.job.document);
-    if (name === undefined || !SECRET_NAME.test(name)) return;
-    ctx.report("JF080", segs, `"${name}" looks like a secret with a literal value; store it in a secret scope and write "{{secrets/<scope>/<key>}}"`, { severity: "warning" });
-  });
+  for (const s of literalSecrets(ctx.job.document)) {
+    ctx.report("JF080", s.segments, `"${s.name}" looks like a secret with a literal value; store it in a secret scope and write "{{secrets/<scope>/<key>}}"`, { severity: "warning" });
+  }
 }
 
 /** The name a value is known by: its map key, or the `name` beside a job parameter's `default`. */

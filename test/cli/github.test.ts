@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { annotations } from "../../src/cli/github.js";
+import { ensureBuilt, runCli } from "../support/cli.js";
+
+beforeAll(ensureBuilt);
+
+describe("GitHub Actions output", () => {
+  it("escapes annotation data and properties", () => {
+    const line = annotations([{ severity: "error", code: "JF020", message: 'unknown field "a"\nnext: 100%', file: "jobs/a,b.yaml", line: 3, column: 5, path: "/a" }]);
+    expect(line).toBe('::error file=jobs/a%2Cb.yaml,line=3,col=5,title=JF020::unknown field "a"%0Anext: 100%25\n');
+    expect(annotations([{ severity: "warning", code: "JF010", message: "m", file: "jobform.yaml", line: 0, column: 0, path: "" }])).toBe("::warning file=jobform.yaml,title=JF010::m\n");
+  });
+
+  it("masks secrets before anything else and annotates validation errors with file and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobform-gh-"));
+    mkdirSync(join(dir, "jobs"));
+    writeFileSync(join(dir, "jobform.yaml"), "project: p\nvariables:\n  api_token: { default: tok-12345 }\n");
+    writeFileSync(
+      join(dir, "jobs/a.yaml"),
+      'name: a\ntasks:\n  - task_key: t\n    notebook_task:\n      notebook_path: /x\n      base_parameters: { db_password: hunter22, token: "${var.api_token}" }\n    run_iff: ALL_DONE\n',
+    );
+    const r = runCli(["validate", "--dir", dir], { env: { GITHUB_ACTIONS: "true" } });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    expect(lines.slice(0, 2).sort()).toEqual(["::add-mask::hunter22", "::add-mask::tok-12345"]);
+    expect(lines).toContain('::error file=jobs/a.yaml,line=7,col=5,title=JF020::unknown field "run_iff"; did you mean "run_if"?');
+    expect(lines.some((l) => l.startsWith("::warning file=jobs/a.yaml,line=6,") && l.includes("db_password"))).toBe(true);
+  });
+});
