@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerApi } from "./commands/api.js";
+import { registerGraph } from "./commands/graph.js";
 import { registerPause } from "./commands/pause.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerApi(program, { targetHost });
   registerPause(program);
+  registerGraph(program);
   return program;
 }
 
