@@ -1,9 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { registerApi } from "./commands/api.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerNotebooks } from "./commands/notebooks.js";
 import { registerPause } from "./commands/pause.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerServe } from "./commands/serve.js";
+import { registerSubmit } from "./commands/submit.js";
 import { registerValidate } from "./commands/validate.js";
 import { ExitCode, UserError } from "./errors.js";
 import { collect } from "./globals.js";
@@ -27,9 +30,17 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerServe(program);
   registerApi(program, { targetHost });
+  registerSubmit(program);
+  registerNotebooks(program);
   registerPause(program);
   registerGraph(program);
+  registerDemo(program, runInProcess);
   return program;
+}
+
+/** A command run inside this process (the demo's steps), with the top-level handler's exit codes. */
+async function runInProcess(args: string[]): Promise<number> {
+  return main(["node", "jobform", ...args]);
 }
 
 /** The one top-level handler: user errors are one line, anything else is a bug and says so. */

@@ -25,17 +25,22 @@ export class Pacer {
   take(signal?: AbortSignal): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const waiter: Waiter = { since: this.clock.now(), resolve, reject };
-      this.queue.push(waiter);
-      signal?.addEventListener(
-        "abort",
-        () => {
-          const i = this.queue.indexOf(waiter);
-          if (i >= 0) this.queue.splice(i, 1);
-          reject(signal.reason);
+      const onAbort = () => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(signal?.reason);
+      };
+      // The listener goes when the turn comes: a long watch reuses one signal for hundreds of calls.
+      const waiter: Waiter = {
+        since: this.clock.now(),
+        resolve: (waited) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(waited);
         },
-        { once: true },
-      );
+        reject,
+      };
+      this.queue.push(waiter);
+      signal?.addEventListener("abort", onAbort, { once: true });
       void this.pump();
     });
   }

@@ -88,6 +88,8 @@ function reimport(path: string, report: WidgetReport, existing: ExistingDefiniti
     changes.push({ kind: "updated", name: "", message: `notebook_path set to ${path}` });
   }
   let seq = doc.get("parameters", true);
+  // A definition written without parameters (none found) must stay without them: re-import is idempotent.
+  const created = seq === undefined;
   if (seq === undefined || seq === null || (isScalar(seq) && seq.value === null)) {
     doc.set("parameters", doc.createNode([]));
     seq = doc.get("parameters", true);
@@ -133,6 +135,7 @@ function reimport(path: string, report: WidgetReport, existing: ExistingDefiniti
     changes.push({ kind: "kept", name, message: `kept parameter "${name}": no widget declares it, but it was added or edited here (${edit}); delete it by hand if it is obsolete` });
     return true;
   });
+  if (created && seq.items.length === 0) doc.delete("parameters");
   return { text: doc.toString(), changes };
 }
 

@@ -106,3 +106,21 @@ describe("RateLimiters", () => {
     expect(clock.now()).toBe(2000);
   });
 });
+
+describe("abort listeners", () => {
+  it("are removed once a caller's turn comes, so one signal can serve many calls", async () => {
+    const limiter = new AdaptiveLimiter(fakeClock(), { initialRate: 1000 });
+    const controller = new AbortController();
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    type Listener = Parameters<typeof add>[1];
+    signal.addEventListener = ((type: "abort", fn: Listener, o?: Parameters<typeof add>[2]) => (added.push(fn), add(type, fn, o))) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: "abort", fn: Listener) => (removed.push(fn), remove(type, fn))) as typeof signal.removeEventListener;
+    for (let i = 0; i < 3; i++) await limiter.acquire(signal);
+    expect(added.length).toBe(3);
+    expect(removed).toEqual(added);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * One-off notebook run: submit, say where it is, watch it, and explain how it ended. The I/O half of
+ * the runner; everything it decides comes from the pure modules beside it. The client, the clock,
+ * the output and the abort signal (Ctrl-C) are injected, so tests drive it without a terminal.
+ */
+import type { Clock, Id, RunsApi, SubmitRunRequest } from "../databricks/index.js";
+import type { Platform } from "../core/generated/project.js";
+import { formatDuration } from "./duration.js";
+import { explainFailure } from "./failure.js";
+import { missingNotebookHint, pendingHint } from "./hints.js";
+import { EXIT, describeOutcome, exitCodeFor } from "./state.js";
+import { runPageUrl } from "./url.js";
+import { isTransient, watchRun, withChildSignal } from "./wait.js";
+
+export type RunsPort = Pick<RunsApi, "submit" | "get" | "getOutput" | "cancel">;
+
+export interface SubmitIo {
+  runs: RunsPort;
+  host: string;
+  clock: Clock;
+  random?: () => number;
+  /** A line of the run's story (stdout). */
+  out: (line: string) => void;
+  /** Warnings, errors and hints (stderr). */
+  err: (line: string) => void;
+  /** On a TTY: replace the live status line; undefined clears it before a normal line is printed. */
+  live?: (line: string | undefined) => void;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+export interface SubmitOptions {
+  notebookPath: string;
+  computeType?: Platform["compute_type"];
+  wait: boolean;
+  timeoutMs?: number;
+  /** On Ctrl-C leave the run going instead of cancelling it. */
+  detach: boolean;
+  cancelOnTimeout: boolean;
+}
+
+async function cancel(io: SubmitIo, runId: Id, why: string): Promise<void> {
+  try {
+    await io.runs.cancel(runId);
+    io.err(`${why}: cancel requested for run ${runId.toString()}`);
+  } catch (e) {
+    io.err(`${why}: could not cancel run ${runId.toString()} (${(e as Error).message}); cancel it from the run page`);
+  }
+}
+
+/** Submits `request` and, unless told not to wait, watches the run; resolves to the exit code. */
+export async function submitAndWatch(request: SubmitRunRequest, io: SubmitIo, opts: SubmitOptions): Promise<number> {
+  const { run_id: runId } = await io.runs.submit(request);
+  // Ctrl-C during the submit itself: the run exists now, so it is cancelled like any watched run.
+  let first;
+  if (!io.signal?.aborted) {
+    try {
+      first = await withChildSignal(io.signal, (signal) => io.runs.get(runId, {}, { signal }));
+    } catch (e) {
+      if (!io.signal?.aborted && !isTransient(e)) throw e;
+    }
+  }
+  const url = runPageUrl(io.host, runId, first?.run_page_url);
+  // Printed before any waiting so a killed CI step still leaves the id and link in its log.
+  io.out(`Run ${runId.toString()} submitted: ${url}`);
+  if (!opts.wait) return EXIT.success;
+
+  let shown = "";
+  let pendingSince: number | undefined;
+  let hinted = false;
+  const started = io.clock.now();
+  const result = await watchRun((signal) => io.runs.get(runId, {}, { signal }), {
+    clock: io.clock,
+    random: io.random,
+    timeoutMs: opts.timeoutMs,
+    signal: io.signal,
+    first,
+    onTransientError: (e) => io.err(`warning: checking the run failed (${e.message}); still watching`),
+    onPoll: (_run, outcome, elapsed) => {
+      const line = describeOutcome(outcome);
+      const stamp = `[${formatDuration(elapsed)}]`;
+      if (line !== shown) {
+        shown = line;
+        if (io.live) io.live(`${stamp} ${line}`);
+        else io.out(`${stamp} ${line}`);
+      } else if (io.live) io.live(`${stamp} ${line}`);
+      if (outcome.lifeCycle === "PENDING") pendingSince ??= io.clock.now();
+      else pendingSince = undefined;
+      const hint = !hinted && pendingSince !== undefined ? pendingHint(outcome.lifeCycle, io.clock.now() - pendingSince, opts.computeType) : undefined;
+      if (hint) {
+        hinted = true;
+        io.live?.(undefined);
+        io.err(`hint: ${hint}`);
+      }
+    },
+  });
+  io.live?.(undefined);
+  const took = formatDuration(io.clock.now() - started);
+
+  if (result.kind === "interrupted") {
+    if (opts.detach) io.err(`interrupted: run ${runId.toString()} goes on (--detach): ${url}`);
+    else await cancel(io, runId, "interrupted");
+    return EXIT.interrupted;
+  }
+  if (result.kind === "timeout") {
+    if (opts.cancelOnTimeout) await cancel(io, runId, `--timeout reached after ${took}`);
+    else io.err(`--timeout reached after ${took}: run ${runId.toString()} goes on (--no-cancel-on-timeout): ${url}`);
+    return EXIT.timeout;
+  }
+
+  const { run, outcome } = result;
+  if (outcome.phase === "success") {
+    io.out(`Run ${runId.toString()} succeeded in ${took}`);
+    await printExitValue(io, run.tasks?.[0]?.run_id);
+    return EXIT.success;
+  }
+  if (outcome.phase === "cancelled") {
+    io.out(`Run ${runId.toString()} was ${outcome.lifeCycle === "SKIPPED" ? "skipped" : "cancelled"} (${describeOutcome(outcome)})`);
+    return exitCodeFor("cancelled");
+  }
+  io.out(`Run ${runId.toString()} failed after ${took}: ${describeOutcome(outcome)}`);
+  const failures = await explainFailure(run, (id) => io.runs.getOutput(id));
+  const texts: (string | undefined)[] = [outcome.message];
+  for (const f of failures) {
+    texts.push(f.error, f.trace);
+    io.err(`task ${f.taskKey}${f.runId !== undefined ? ` (run ${f.runId.toString()})` : ""} failed: ${f.error ?? "no error message was recorded"}`);
+    if (f.trace) io.err(f.trace.split("\n").map((l) => `  ${l}`).join("\n"));
+    if (f.outputError) io.err(`  (the task's output could not be read: ${f.outputError})`);
+  }
+  const hint = missingNotebookHint(texts, opts.notebookPath);
+  if (hint) io.err(`hint: ${hint}`);
+  io.err(`run page: ${url}`);
+  return exitCodeFor("failed");
+}
+
+/** The value the notebook passed to dbutils.notebook.exit(), when it passed one; best effort. */
+async function printExitValue(io: SubmitIo, taskRunId: Id | undefined): Promise<void> {
+  if (taskRunId === undefined) return;
+  try {
+    const output = await io.runs.getOutput(taskRunId);
+    const result = output.notebook_output?.result;
+    if (result !== undefined && result !== "") io.out(`Notebook exit value${output.notebook_output?.truncated ? " (truncated)" : ""}: ${result}`);
+  } catch {
+    // The run succeeded; a missing output is not worth a failure or a warning.
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { describeOutcome, exitCodeFor, runOutcome } from "../../src/runner/state.js";
+import { run } from "./support.js";
+
+describe("run state mapping", () => {
+  it.each([
+    ["PENDING", undefined, "running"],
+    ["QUEUED", undefined, "running"],
+    ["RUNNING", undefined, "running"],
+    ["TERMINATING", undefined, "running"],
+    ["BLOCKED", undefined, "running"],
+    ["SOMETHING_NEW", undefined, "running"],
+    ["SKIPPED", undefined, "cancelled"],
+    ["INTERNAL_ERROR", "FAILED", "failed"],
+    ["INTERNAL_ERROR", undefined, "failed"],
+    ["TERMINATED", "SUCCESS", "success"],
+    ["TERMINATED", "FAILED", "failed"],
+    ["TERMINATED", "TIMEDOUT", "failed"],
+    ["TERMINATED", "CANCELED", "cancelled"],
+    ["TERMINATED", "A_NEW_RESULT", "failed"],
+  ])("%s %s → %s", (life, result, phase) => {
+    expect(runOutcome(run(life, result)).phase).toBe(phase);
+  });
+
+  it("reads the newer status when the legacy state is absent", () => {
+    expect(runOutcome({ status: { state: "RUNNING" } }).phase).toBe("running");
+    expect(runOutcome({ status: { state: "TERMINATED", termination_details: { code: "SUCCESS" } } }).phase).toBe("success");
+    expect(runOutcome({ status: { state: "TERMINATED", termination_details: { code: "USER_CANCELED" } } }).phase).toBe("cancelled");
+    expect(runOutcome({ status: { state: "TERMINATED", termination_details: { code: "RUN_EXECUTION_ERROR" } } }).phase).toBe("failed");
+  });
+
+  it("maps phases to the exit codes of PRODUCT.md and describes a state in one line", () => {
+    expect([exitCodeFor("success"), exitCodeFor("failed"), exitCodeFor("cancelled")]).toEqual([0, 1, 3]);
+    expect(describeOutcome(runOutcome({ state: { life_cycle_state: "TERMINATED", result_state: "FAILED", state_message: "Task x\n failed" } }))).toBe("TERMINATED FAILED: Task x failed");
+  });
+});
