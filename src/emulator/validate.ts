@@ -56,6 +56,36 @@ function checkTasks(settings: Json): void {
     if (typeof t.job_cluster_key === "string" && !clusterKeys.has(t.job_cluster_key))
       throw invalid(`The job cluster key ${t.job_cluster_key} used by task ${t.task_key} is not defined in job_clusters.`);
   }
+  const cycle = findCycle(tasks);
+  // wording ours, in the style of the recorded self-reference message.
+  if (cycle) throw invalid(`Invalid dependency graph, cycle detected: ${cycle.join(" -> ")}.`);
+}
+
+/** A job's tasks must form a DAG; the first cycle found, as task keys from its start back to it. */
+function findCycle(tasks: Json[]): string[] | undefined {
+  const deps = new Map(tasks.map((t) => [t.task_key as string, asArray(t.depends_on).map((d) => d.task_key as string)]));
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (key: string): string[] | undefined => {
+    state.set(key, "open");
+    stack.push(key);
+    for (const next of deps.get(key) ?? []) {
+      if (state.get(next) === "open") return [...stack.slice(stack.indexOf(next)), next];
+      if (!state.has(next)) {
+        const found = visit(next);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(key, "done");
+    return undefined;
+  };
+  for (const key of deps.keys()) {
+    if (state.has(key)) continue;
+    const found = visit(key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function checkJobClusters(settings: Json): void {

@@ -153,3 +153,16 @@ describe("pagination", () => {
     expect(call(ws, "GET", "/api/2.2/jobs/list?limit=101").status).toBe(400);
   });
 });
+
+describe("dependency cycles", () => {
+  it("are refused on create and on the merged result of an update", () => {
+    const ws = workspace();
+    const cyclic = call(ws, "POST", "/api/2.2/jobs/create", { name: "c", tasks: [nb("a", { depends_on: [{ task_key: "b" }] }), nb("b", { depends_on: [{ task_key: "a" }] })] });
+    expect(cyclic.status).toBe(400);
+    expect(cyclic.body).toMatchObject({ error_code: "INVALID_PARAMETER_VALUE", message: "Invalid dependency graph, cycle detected: a -> b -> a." });
+    const id = createJob(ws, { name: "ok", tasks: [nb("a"), nb("b", { depends_on: [{ task_key: "a" }] })] });
+    const update = call(ws, "POST", "/api/2.2/jobs/update", { job_id: Number(id), new_settings: { tasks: [nb("a", { depends_on: [{ task_key: "b" }] })] } });
+    expect(update.status).toBe(400);
+    expect(getSettings(ws, id).tasks).toHaveLength(2);
+  });
+});
