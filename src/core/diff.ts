@@ -7,19 +7,11 @@ import { parsePrincipalKey } from "./normalize-acl.js";
 import type { Acl } from "./normalize-acl.js";
 import type { FieldChange, PermissionChange } from "./plan-types.js";
 
+import { pointerSegments, toPointer, valueAt } from "./pointer.js";
+
 type Obj = Record<string, unknown>;
 
-export const pointerSegments = (pointer: string): string[] => (pointer === "" ? [] : pointer.slice(1).split("/").map(jsonpatch.unescapePathComponent));
-const toPointer = (segs: readonly string[]) => segs.map((s) => "/" + jsonpatch.escapePathComponent(s)).join("");
 
-function get(doc: unknown, segs: readonly string[]): unknown {
-  let node = doc;
-  for (const s of segs) {
-    if (!isPlainObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Obj)[s];
-  }
-  return node;
-}
 
 /**
  * Plain (unkeyed) lists such as dbt commands or script parameters are positional: a change inside one is
@@ -30,7 +22,7 @@ function listRoot(segs: readonly string[], before: unknown, after: unknown): str
   if (segs[0] === "run_as") return ["run_as"];
   for (let i = 1; i < segs.length; i++) {
     const prefix = segs.slice(0, i);
-    if (Array.isArray(get(before, prefix)) || Array.isArray(get(after, prefix))) return prefix;
+    if (Array.isArray(valueAt(before, prefix)) || Array.isArray(valueAt(after, prefix))) return prefix;
   }
   return segs.slice();
 }
@@ -48,8 +40,8 @@ export function diff(before: Obj, after: Obj, opts: { defaults: boolean } = { de
     if (seen.has(path)) continue;
     seen.add(path);
     // An absent value the server defaults is shown as that default: `PAUSED → UNPAUSED`, not `→ (absent)`.
-    const was = get(before, segs) ?? (opts.defaults ? defaultAt(segs, before) : undefined);
-    const will = get(after, segs) ?? (opts.defaults ? defaultAt(segs, after) : undefined);
+    const was = valueAt(before, segs) ?? (opts.defaults ? defaultAt(segs, before) : undefined);
+    const will = valueAt(after, segs) ?? (opts.defaults ? defaultAt(segs, after) : undefined);
     const change: FieldChange = { op: was === undefined ? "add" : will === undefined ? "remove" : "replace", path };
     if (was !== undefined) change.before = was;
     if (will !== undefined) change.after = will;

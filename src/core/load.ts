@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml
 import type { Document, Node } from "yaml";
 import type { Code } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { pointerSegments } from "./pointer.js";
 
 /** A file as the edge read it: bytes, so that encoding problems are ours to report. */
 export interface SourceFile {
@@ -115,19 +116,6 @@ function forbiddenKeys(node: unknown, file: string, at: (offset: number) => Posi
   } else if (isSeq(node)) {
     for (const item of node.items) forbiddenKeys(item, file, at, out, depth + 1);
   }
-}
-
-/** Splits a JSON pointer into its unescaped segments. */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === "" || pointer === "/") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
 /**

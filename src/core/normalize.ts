@@ -2,6 +2,7 @@
 // settings. The rules come from normalize-rules.ts; this file only knows how to walk paths and apply them.
 import { stableStringify } from "./fingerprint.js";
 import { isPlainObject } from "./merge.js";
+import { valueAt } from "./pointer.js";
 import { expandPattern, JOB_SETTINGS_FIELDS, KEYED_RULES, MEANINGFUL_EMPTY, VALUE_RULES } from "./normalize-rules.js";
 import type { Rule } from "./normalize-rules.js";
 import { normalizeDesiredAcl, normalizeLiveAcl, normalizeRunAs } from "./normalize-acl.js";
@@ -43,14 +44,6 @@ function locations(root: Obj, pattern: readonly string[]): Location[] {
   return out;
 }
 
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let node = root;
-  for (const seg of path) {
-    if (!isPlainObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Obj)[seg];
-  }
-  return node;
-}
 
 /** A readable key for a library, so `pypi:pandas` reads well in a plan path. */
 function libraryKey(item: unknown): string {

@@ -1,4 +1,5 @@
-import { locate, toPointer } from "./load.js";
+import { locate } from "./load.js";
+import { toPointer } from "./pointer.js";
 import type { LoadedDocument, Position } from "./load.js";
 
 /** Where a value came from: a document and the pointer of that value inside it. */

@@ -1,6 +1,6 @@
 // Changes a reviewer must not miss, raised from the plan's own field and permission changes so the
 // banner can never disagree with the diff below it.
-import { pointerSegments } from "./diff.js";
+import { pointerSegments } from "./pointer.js";
 import { levelRank, OWNER } from "./normalize-acl.js";
 import type { FieldChange, PermissionChange, Risk } from "./plan-types.js";
 

@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { Code } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { pointerSegments } from "./load.js";
+import { pointerSegments, valueAt } from "./pointer.js";
 import type { Located } from "./provenance.js";
 import { suggest } from "./suggest.js";
 
@@ -67,11 +67,6 @@ export function schemaCheck(schema: object, data: unknown, at: Locator): Diagnos
   return explain(validateFn.errors ?? [], data, at);
 }
 
-function valueAt(data: unknown, segments: readonly string[]): unknown {
-  let cur = data;
-  for (const s of segments) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[s] : undefined;
-  return cur;
-}
 
 function describe(v: unknown): string {
   if (v === null) return "null";

@@ -1,7 +1,7 @@
 // Which settings call apply makes for an update (API-NOTES §4): jobs/update when the change can be said
 // exactly — changed top-level fields replaced wholesale, tasks and job clusters merged by key, removals
 // through fields_to_remove — otherwise jobs/reset with the whole definition.
-import { pointerSegments } from "./diff.js";
+import { pointerSegments } from "./pointer.js";
 import type { FieldChange, JobChange, UpdateRequest } from "./plan-types.js";
 
 /** jobs/update merges these lists by key; every other top-level field is replaced wholesale. */

@@ -1,7 +1,7 @@
 // The plan as a pull-request comment: risk banner first, a summary table, then one collapsible section per
 // changed job with its diff and task graph. GitHub rejects comments over 65,536 characters, so sections
 // are dropped from the end, with a note, until the comment fits.
-import { pointerSegments } from "../core/diff.js";
+import { pointerSegments } from "../core/pointer.js";
 import type { JobChange, Plan } from "../core/plan-types.js";
 import { renderMermaid } from "./mermaid.js";
 import type { TaskMark } from "./mermaid.js";

@@ -1,6 +1,6 @@
 // The plan as a terminal reads it, in Terraform's vocabulary: `+` create, `~` update, `-` delete, grouped
 // per job and per task, `old → new`. Secret-looking values are masked here, never in the differ.
-import { pointerSegments } from "../core/diff.js";
+import { pointerSegments } from "../core/pointer.js";
 import { mask } from "../core/mask.js";
 import type { FieldChange, JobChange, Plan } from "../core/plan-types.js";
 
