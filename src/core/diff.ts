@@ -1,7 +1,6 @@
 // Field and permission differences between two canonical forms. Keyed lists are maps by then, so JSON
 // pointers name tasks by key (`/tasks/ingest/timeout_seconds`), never by position.
 import jsonpatch from "fast-json-patch";
-import { isPlainObject } from "./merge.js";
 import { defaultAt } from "./normalize.js";
 import { parsePrincipalKey } from "./normalize-acl.js";
 import type { Acl } from "./normalize-acl.js";
