@@ -67,6 +67,12 @@ export interface JobChange {
   graph: GraphTask[];
   /** Hash of the normalised live state, for apply's stale check; absent for creates. */
   fingerprint?: string;
+  /**
+   * Hash of the desired canonical form (settings with references resolved, and the ACL), for apply's
+   * check that git still asks for what was reviewed; absent for deletes. Hashes, not values, so a saved
+   * plan needs no secrets.
+   */
+  desired_hash?: string;
 }
 
 export interface PlanError {
@@ -85,6 +91,8 @@ export interface Plan {
   notes: string[];
   errors: PlanError[];
   summary: { create: number; update: number; delete: number; no_op: number };
+  /** The `--job` keys the plan was limited to; apply of a saved plan re-plans the same scope. */
+  only?: string[];
 }
 
 export interface PlanOptions {

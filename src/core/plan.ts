@@ -2,6 +2,7 @@
 // decides, per job, create / update / delete / no-op with the exact field and permission changes.
 import { diff, diffAcl } from "./diff.js";
 import { fingerprint } from "./fingerprint.js";
+import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
 import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
@@ -27,13 +28,16 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 const tagsOf = (l: LiveJob) => (isPlainObject(l.settings.tags) ? l.settings.tags : {});
 const nameOf = (s: Record<string, unknown>) => (typeof s.name === "string" ? s.name : undefined);
 
-function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions): JobChange {
-  const want = normalizeDesired(job.document, { project: opts.project, key: job.key, deployer: opts.deployer });
-  const name = nameOf(job.document);
+function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>): JobChange {
+  const document = resolveJobRefs(job.document, ids);
+  const want = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
+  const name = nameOf(document);
+  // What git asked for, hashed: apply re-resolves the repo and refuses when this moved since the review.
+  const desired_hash = fingerprint(want);
   if (!live) {
     const fields = diff({}, want.settings, { defaults: false });
     const permissions = diffAcl({}, want.permissions);
-    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(want.settings) };
+    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(want.settings), desired_hash };
   }
   const now = normalizeLive(live);
   const have = comparableLive(now, want);
@@ -52,6 +56,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions):
     risks: risksOf(fields, permissions),
     graph: graphOf(want.settings, have.settings),
     fingerprint: fingerprint(now),
+    desired_hash,
   };
 }
 
@@ -76,10 +81,12 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     }
   }
   const duplicated = new Set(errors.map((e) => e.key));
+  // `${jobs.<key>.id}` of a job that exists compares as its id; one still to create stays symbolic.
+  const ids = new Map([...managed].flatMap(([key, jobs]) => (jobs.length === 1 && jobs[0] ? [[key, jobs[0].jobId] as const] : [])));
   const declared = new Set(desired.map((d) => d.key));
   for (const job of [...desired].sort(byKey)) {
     if (!inScope(job.key) || duplicated.has(job.key)) continue;
-    const change = planOne(job, managed.get(job.key)?.[0], opts);
+    const change = planOne(job, managed.get(job.key)?.[0], opts, ids);
     changes.push(change);
     for (const u of unmanaged.filter((l) => change.name !== undefined && nameOf(l.settings) === change.name))
       notes.push(`job ${u.jobId} is also named "${change.name}" but has no jobform tags: it is left alone; \`jobform import --adopt\` takes it over`);
@@ -105,5 +112,6 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     notes,
     errors,
     summary: { create: count("create"), update: count("update"), delete: count("delete"), no_op: count("no-op") },
+    ...(opts.only ? { only: [...opts.only].sort() } : {}),
   };
 }

@@ -39,7 +39,8 @@ export interface SubmitOptions {
   cancelOnTimeout: boolean;
 }
 
-async function cancel(io: SubmitIo, runId: Id, why: string): Promise<void> {
+/** Asks the workspace to cancel; a failure is reported, never thrown, since the caller is already ending. */
+export async function cancel(io: Pick<SubmitIo, "err"> & { runs: Pick<RunsPort, "cancel"> }, runId: Id, why: string): Promise<void> {
   try {
     await io.runs.cancel(runId);
     io.err(`${why}: cancel requested for run ${runId.toString()}`);

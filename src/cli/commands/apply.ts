@@ -1,0 +1,207 @@
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline/promises";
+import type { Command } from "commander";
+import { checkConverged } from "../../apply/converge.js";
+import { errorText, executePlan } from "../../apply/execute.js";
+import { pruneRefusal, staleReasons } from "../../apply/guards.js";
+import { acquireLock, describeLock, isExpired, LOCK_DIR, LockHeldError, lockPath, readLock } from "../../apply/lock.js";
+import type { HeldLock } from "../../apply/lock.js";
+import { ciInfo, lockTiming } from "../../apply/lock-settings.js";
+import type { Deployer } from "../../apply/permissions.js";
+import { failedCount, renderReportMarkdown, renderReportText } from "../../apply/report.js";
+import type { ApplyReport } from "../../apply/report.js";
+import { isPlainObject } from "../../core/merge.js";
+import type { Plan } from "../../core/plan-types.js";
+import type { DatabricksClient } from "../../databricks/index.js";
+import { renderPlanText } from "../../render/plan-text.js";
+import { parseDuration } from "../../runner/duration.js";
+import { ExitCode, UserError } from "../errors.js";
+import { writeStepSummary } from "../github.js";
+import { collect, globals } from "../globals.js";
+import { checkedProject, preparePlan } from "../plan-context.js";
+import { openClient } from "../workspace.js";
+
+interface ApplyFlags {
+  autoApprove?: boolean;
+  prune?: boolean;
+  job: string[];
+  allowLockout?: boolean;
+  lockTimeout?: string;
+}
+
+function readSavedPlan(file: string): Plan {
+  let plan: unknown;
+  try {
+    plan = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(`${file}: not a plan file (${(e as Error).message}); make one with \`jobform plan --out ${file}\``);
+  }
+  if (!isPlainObject(plan) || plan.format_version !== 1 || !Array.isArray(plan.changes)) throw new UserError(`${file}: not a jobform plan (format_version 1)`);
+  return plan as unknown as Plan;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question(`${question} `)).trim().toLowerCase() === "yes";
+  } finally {
+    rl.close();
+  }
+}
+
+async function whoAmI(client: DatabricksClient): Promise<Deployer> {
+  const me = await client.scim.me();
+  const groups = (me.groups ?? []).flatMap((g) => (typeof g.display === "string" ? [g.display] : []));
+  return { name: String(me.userName ?? me.displayName ?? ""), groups };
+}
+
+async function takeLock(client: DatabricksClient, project: string, target: string | undefined, holder: string, waitText: string | undefined): Promise<HeldLock> {
+  const waitMs = waitText === undefined ? 0 : parseDuration(waitText);
+  if (waitMs === undefined) throw new UserError(`--lock-timeout ${waitText}: expected a duration such as 30s or 5m`);
+  const timing = lockTiming(process.env);
+  try {
+    return await acquireLock(client.workspace, {
+      path: lockPath(project, target),
+      holder,
+      ci: ciInfo(process.env),
+      ...timing,
+      waitMs,
+      onWait: (l) => process.stderr.write(`jobform: waiting up to ${waitText} for the apply lock held by ${describeLock(l, Date.now())}\n`),
+    });
+  } catch (e) {
+    if (e instanceof LockHeldError) throw new UserError(`${e.message}${waitMs ? ` (waited ${waitText})` : "; pass --lock-timeout to wait for it"}`);
+    throw e;
+  }
+}
+
+async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Command): Promise<void> {
+  const checked = checkedProject(cmd);
+  const project = checked.resolved.projectName as string;
+  const saved = planFile ? readSavedPlan(planFile) : undefined;
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (!saved && !flags.autoApprove && !interactive) throw new UserError("refusing to apply without confirmation: not a terminal; pass --auto-approve or apply a saved plan (jobform plan --out FILE)");
+  const settings = isPlainObject(checked.resolved.project?.apply) ? checked.resolved.project.apply : {};
+  const maxFraction = typeof settings.prune_max_fraction === "number" ? settings.prune_max_fraction : 0.5;
+
+  const side = await openClient(cmd);
+  let lock: HeldLock | undefined;
+  const release = async () => {
+    const problem = await lock?.release();
+    lock = undefined;
+    if (problem) process.stderr.write(`jobform: ${problem}\n`);
+  };
+  // An interrupted apply gives the lock back rather than leave the next one waiting for the expiry.
+  const onSignal = (signal: NodeJS.Signals) => void release().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const deployer = await whoAmI(side);
+    // The lock comes before the plan: a plan read before another apply finished would be stale.
+    if (settings.lock !== false) lock = await takeLock(side, project, checked.resolved.target, deployer.name, flags.lockTimeout);
+    const prune = flags.prune === true || (saved?.changes.some((c) => c.action === "delete") ?? false);
+    const only = saved ? saved.only : flags.job.length ? flags.job : undefined;
+    const inputs = await preparePlan(cmd, { prune, only });
+    const { plan, client, live } = inputs;
+    try {
+      const color = globals(cmd).color;
+      process.stdout.write(renderPlanText(plan, { color }));
+      if (saved) {
+        const reasons = staleReasons(saved, plan);
+        if (reasons.length) throw new UserError(`${planFile} is stale; nothing was written:\n${reasons.map((r) => `  - ${r}`).join("\n")}\nplan again and review the new plan`);
+      }
+      if (plan.errors.length) throw new UserError("the plan has errors (above); nothing was written");
+      const s = plan.summary;
+      if (s.create + s.update + s.delete === 0) return;
+      const refusal = pruneRefusal(plan, live.managed.length, checked.resolved.jobs.length, maxFraction);
+      if (refusal) throw new UserError(`${refusal}; nothing was written`);
+      if (!saved && !flags.autoApprove && !(await confirm("Apply these changes? (yes/no)"))) {
+        process.stdout.write("Apply cancelled; nothing was written.\n");
+        throw new ExitCode(1);
+      }
+      const liveIds = new Map(live.managed.map((j) => [j.key, j.jobId]));
+      const results = await executePlan({
+        client,
+        project,
+        plan,
+        desired: checked.resolved.jobs,
+        liveIds,
+        deployer,
+        allowLockout: flags.allowLockout === true,
+        stopReason: () => lock?.lost,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      const report: ApplyReport = { results, nonConvergent: [] };
+      const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
+      try {
+        const opts = { project, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer };
+        report.nonConvergent = await checkConverged(client, checked.resolved.jobs, written, opts);
+      } catch (e) {
+        report.verifyError = errorText(e);
+      }
+      process.stdout.write("\n" + renderReportText(report));
+      writeStepSummary(renderReportMarkdown(report, `jobform apply: \`${project}\`${plan.target ? ` → \`${plan.target}\`` : ""}`));
+      if (failedCount(report) > 0) throw new ExitCode(1);
+    } finally {
+      await client.close();
+    }
+  } finally {
+    await release();
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+    await side.close();
+  }
+}
+
+async function unlock(flags: { force?: boolean }, cmd: Command): Promise<void> {
+  const checked = checkedProject(cmd);
+  const path = lockPath(checked.resolved.projectName as string, checked.resolved.target);
+  const client = await openClient(cmd);
+  try {
+    const lock = await readLock(client.workspace, path);
+    if (!lock) {
+      process.stdout.write(`No apply lock (${path}).\n`);
+      return;
+    }
+    const now = Date.now();
+    const ci = lock.ci ? Object.entries(lock.ci).map(([k, v]) => `${k}=${v}`).join(" ") : "(not from CI)";
+    const lines = lock.unreadable
+      ? [`Lock ${path}: ${describeLock(lock, now)}`]
+      : [`Lock ${path}`, `  holder:  ${lock.holder}`, `  since:   ${lock.since}`, `  renewed: ${lock.renewed_at}`, `  expires: ${lock.expires_at}${isExpired(lock, now) ? " (expired)" : ""}`, `  CI run:  ${ci}`];
+    process.stdout.write(lines.join("\n") + "\n");
+    if (!flags.force) {
+      if (!isExpired(lock, now)) process.stdout.write("It is held. `jobform unlock --force` deletes it — only when that apply is known to be dead.\n");
+      return;
+    }
+    await client.workspace.delete(path);
+    process.stdout.write("Lock deleted.\n");
+  } catch (e) {
+    throw new UserError(`could not ${flags.force ? "break" : "read"} the apply lock ${path}: ${errorText(e)}`);
+  } finally {
+    await client.close();
+  }
+}
+
+export function registerApply(program: Command): void {
+  program
+    .command("apply")
+    .description("make the workspace match git: a fresh plan (asks first on a terminal) or a saved one after a stale check")
+    .argument("[planfile]", "a plan saved with `jobform plan --out`; refused when the workspace or git moved since")
+    .option("--auto-approve", "apply without asking (required when not on a terminal)")
+    .option("--prune", "also delete managed jobs that have no definition any more")
+    .option("--job <key>", "only this job (repeatable)", collect, [])
+    .option("--allow-lockout", "apply permissions even when they take away the deploying identity's CAN_MANAGE")
+    .option("--lock-timeout <duration>", "wait this long for another apply's lock instead of failing at once (e.g. 5m)")
+    .addHelpText(
+      "after",
+      `\nOne apply at a time per project and target: the lock is the workspace file ${LOCK_DIR}/<project>-<target>.json,
+renewed while apply runs and released at the end. A holder that stops renewing (killed) loses it after
+JOBFORM_LOCK_TTL (default 2m); JOBFORM_LOCK_RENEW (default 30s) sets the renewal period.`,
+    )
+    .action((planFile: string | undefined, flags: ApplyFlags, cmd: Command) => apply(planFile, flags, cmd));
+
+  program
+    .command("unlock")
+    .description("show the apply lock (holder, since when, CI run) and, with --force, delete it")
+    .option("--force", "delete the lock even if its holder may still be running")
+    .action((flags: { force?: boolean }, cmd: Command) => unlock(flags, cmd));
+}

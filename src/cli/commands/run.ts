@@ -1,0 +1,74 @@
+import type { Command } from "commander";
+import { mintIdempotencyToken } from "../../databricks/index.js";
+import { parseParamFlags } from "../../runner/parameters.js";
+import { timeoutMs, withRunsIo } from "../../runs/command-io.js";
+import type { RunsCommandDeps } from "../../runs/command-io.js";
+import { findManagedJob } from "../../runs/find-job.js";
+import { buildRunNow } from "../../runs/run-now-request.js";
+import { runJob } from "../../runs/run-job.js";
+import { ExitCode, UserError } from "../errors.js";
+import { collect } from "../globals.js";
+import { checkedProject } from "../plan-context.js";
+
+interface RunFlags {
+  param: string[];
+  only: string[];
+  wait: boolean;
+  timeout?: string;
+  detach?: boolean;
+  cancelOnTimeout: boolean;
+}
+
+/** Names declared under `field` of a local job document (parameters by name, tasks by task_key). */
+function localNames(doc: Record<string, unknown> | undefined, field: string, nameKey: string): string[] {
+  const list = doc?.[field];
+  return Array.isArray(list) ? list.flatMap((x) => (typeof x === "object" && x !== null && typeof (x as Record<string, unknown>)[nameKey] === "string" ? [(x as Record<string, string>)[nameKey] as string] : [])) : [];
+}
+
+export function registerRun(program: Command, deps: RunsCommandDeps = {}): void {
+  program
+    .command("run")
+    .description("run a deployed job now (run-now) and watch it to the end")
+    .argument("<key>", "job key (the file stem under jobs/)")
+    .option("--param <name=value>", "job parameter override (repeatable); must be one of the job's parameters", collect, [])
+    .option("--only <task>", "run only this task (repeatable)", collect, [])
+    .option("--no-wait", "print the run id and link, then exit without watching")
+    .option("--timeout <duration>", "stop watching after this long (30s, 10m, 1h) and cancel the run; exit 4")
+    .option("--detach", "on Ctrl-C, stop watching but leave the run going")
+    .option("--no-cancel-on-timeout", "when --timeout is reached, leave the run going")
+    .action(async (key: string, flags: RunFlags, cmd: Command) => {
+      const limit = timeoutMs(flags.timeout);
+      const parsed = parseParamFlags(flags.param);
+      if (parsed.errors.length > 0) throw new UserError(parsed.errors.join("; "));
+      const checked = checkedProject(cmd);
+      const project = checked.resolved.projectName as string;
+      const local = checked.resolved.jobs.find((j) => j.key === key);
+      const code = await withRunsIo(cmd, deps, async (io) => {
+        const { job } = await findManagedJob(io, project, key, checked.resolved.jobs.map((j) => j.key));
+        const built = buildRunNow({
+          jobId: job.job_id,
+          key,
+          settings: job.settings ?? {},
+          params: parsed.values,
+          only: flags.only,
+          // One token per `jobform run`: the client resends it on retries, so at most one run starts.
+          idempotencyToken: mintIdempotencyToken(),
+          localParameters: localNames(local?.document, "parameters", "name"),
+          localTasks: localNames(local?.document, "tasks", "task_key"),
+        });
+        if (built.errors) {
+          if (built.errors.length === 1) throw new UserError(built.errors[0] as string);
+          for (const e of built.errors) io.err(`jobform: ${e}`);
+          return 1;
+        }
+        if (!local) io.err(`note: jobs/${key}.yaml is gone from the project, but the job is still deployed; running it as deployed`);
+        return runJob(built.request, key, io, {
+          wait: flags.wait,
+          timeoutMs: limit,
+          detach: flags.detach === true,
+          cancelOnTimeout: flags.cancelOnTimeout,
+        });
+      });
+      if (code !== 0) throw new ExitCode(code);
+    });
+}

@@ -1,0 +1,160 @@
+// jobform run end to end: the command in-process, the emulator over real HTTP, simulated time for both.
+import { afterEach, describe, expect, it } from "vitest";
+import { registerRun } from "../../src/cli/commands/run.js";
+import { registerRuns } from "../../src/cli/commands/runs.js";
+import { parseJson } from "../../src/lib/json.js";
+import { startEmulator } from "../../src/emulator/server.js";
+import type { RunningEmulator } from "../../src/emulator/server.js";
+import { requestLog } from "../runner/harness.js";
+import { createJob, invoke, linkedClocks, projectDir, salesSettings } from "./fixtures.js";
+import type { Invocation } from "./fixtures.js";
+
+let emu: RunningEmulator;
+afterEach(async () => {
+  await emu?.close();
+});
+
+async function setup(runOutcomes: string[] = []): Promise<Invocation & { jobId: number; dir: string }> {
+  emu = await startEmulator({ port: 0, runDurationMs: 60_000, runOutcomes });
+  const clocks = linkedClocks(emu);
+  const jobId = await createJob(emu, salesSettings());
+  return { emu, ...clocks, jobId, dir: projectDir() };
+}
+
+function run(env: Invocation & { dir: string }, args: string[]) {
+  return invoke(registerRun, ["--dir", env.dir, "run", ...args], env);
+}
+
+async function runNowBodies(): Promise<Record<string, unknown>[]> {
+  return (await requestLog(emu.url)).filter((r) => r.path.endsWith("/jobs/run-now")).map((r) => r.body as Record<string, unknown>);
+}
+
+describe("jobform run", () => {
+  it("runs the job found by its tags, prints the link first, shows each task's state, exits 0", async () => {
+    const env = await setup();
+    // A look-alike by name without the tags must never be the one that runs.
+    await createJob(emu, { name: "Sales load", tasks: [{ task_key: "x", spark_python_task: { python_file: "/x.py" } }] });
+    const r = await run(env, ["sales", "--param", "run_date=2024-05-01"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^Run \d+ of sales started: http:\/\/127\.0\.0\.1:\d+\/\?o=\d+#job\/\d+\/run\/\d+$/);
+    const [body] = await runNowBodies();
+    expect(body).toMatchObject({ job_id: env.jobId, job_parameters: { run_date: "2024-05-01" } });
+    expect(body?.idempotency_token).toMatch(/^jobform-/);
+    for (const task of ["ingest", "clean", "stats", "publish"]) {
+      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} RUNNING`));
+      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} SUCCESS`));
+    }
+    // ingest ends before clean starts: its SUCCESS line comes first.
+    expect(r.stdout.indexOf("task ingest SUCCESS")).toBeLessThan(r.stdout.indexOf("task clean RUNNING"));
+    // clean and stats ran side by side: same start offset in the timeline.
+    const clean = lines.find((l) => l.startsWith("clean "));
+    const stats = lines.find((l) => l.startsWith("stats "));
+    expect(clean).toMatch(/SUCCESS\s+\+1m00s\s+1m00s/);
+    expect(stats).toMatch(/SUCCESS\s+\+1m00s\s+1m00s/);
+    expect(lines.at(-1)).toMatch(/^Run \d+ succeeded after 3m\d\ds$/);
+  });
+
+  it("a failing task: exit 1, its error and trace from get-output of the task run, and the repair hint", async () => {
+    const env = await setup(["*stats*=FAILED"]);
+    const r = await run(env, ["sales"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/task stats FAILED/);
+    expect(r.stdout).toMatch(/^Run (\d+) failed after 2m\d\ds: \w+ FAILED/m);
+    expect(r.stdout).toMatch(/^publish\s+0\s+UPSTREAM_FAILED\s+-\s+-\s+\|\s+\|$/m);
+    expect(r.stderr).toMatch(/^task stats \(run \d+\) failed: Exception: emulated failure of \/Shared\/etl\/stats\.py/m);
+    expect(r.stderr).toContain('  raise Exception("emulated failure of /Shared/etl/stats.py")');
+    expect(r.stderr).toContain("not run because an upstream task did not succeed: publish");
+    const runId = /^Run (\d+) of sales started/m.exec(r.stdout)?.[1];
+    expect(r.stderr).toContain(`jobform runs repair ${runId} --all-failed`);
+    const outputs = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"));
+    // Only the failed task's own run is asked; the parent id would be refused.
+    expect(outputs).toHaveLength(1);
+  });
+
+  it("--only runs the chosen tasks; an unknown one is refused before anything starts", async () => {
+    const env = await setup();
+    const bad = await run(env, ["sales", "--only", "nope"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--only nope: job sales has no task "nope" (its tasks: clean, ingest, publish, stats)');
+    expect(await runNowBodies()).toEqual([]);
+    const r = await run(env, ["sales", "--only", "ingest"]);
+    expect(r.code).toBe(0);
+    expect((await runNowBodies())[0]?.only).toEqual(["ingest"]);
+    expect(r.stdout).toContain("task ingest SUCCESS");
+    expect(r.stdout).not.toContain("task publish");
+  });
+
+  it("an unknown --param is an error naming the job's parameters; nothing is started", async () => {
+    const env = await setup();
+    const r = await run(env, ["sales", "--param", "rundate=2024-05-01"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--param rundate: job sales has no parameter "rundate" (its parameters: run_date, mode)');
+    expect(await runNowBodies()).toEqual([]);
+  });
+
+  it("a key that is in jobs/ but not in the workspace says to apply; an unknown key names the known ones", async () => {
+    emu = await startEmulator({ port: 0 });
+    const env = { emu, ...linkedClocks(emu), dir: projectDir() };
+    const r = await run(env, ["sales"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("job sales is not deployed yet: run jobform apply");
+    const other = await run(env, ["nope"]);
+    expect(other.stderr).toContain('no job "nope" in jobs/ or in the workspace (project acme; known: sales)');
+  });
+
+  it("another project's job with the same key is not ours", async () => {
+    emu = await startEmulator({ port: 0 });
+    await createJob(emu, salesSettings("someone-else"));
+    const r = await run({ emu, ...linkedClocks(emu), dir: projectDir() }, ["sales"]);
+    expect(r.stderr).toContain("not deployed yet");
+  });
+
+  it("--no-wait prints the run and returns at once", async () => {
+    const env = await setup();
+    const r = await run(env, ["sales", "--no-wait"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    expect((await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get"))).toHaveLength(1);
+  });
+
+  it("--timeout: exit 4 and the run is cancelled", async () => {
+    const env = await setup();
+    const r = await run(env, ["sales", "--timeout", "90s"]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/--timeout reached after 1m30s: cancel requested for run \d+/);
+    expect((await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/cancel"))).toHaveLength(1);
+  });
+
+  it("Ctrl-C cancels the run (exit 130); with --detach it is left going", async () => {
+    for (const detach of [false, true]) {
+      const env = await setup();
+      const ctrlC = new AbortController();
+      const r = await invoke(registerRun, ["--dir", env.dir, "run", "sales", ...(detach ? ["--detach"] : [])], { ...env, signal: ctrlC.signal }, (t) => {
+        if (t.includes("task ingest RUNNING")) ctrlC.abort(new Error("interrupted"));
+      });
+      expect(r.code).toBe(130);
+      const cancels = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/cancel"));
+      expect(cancels).toHaveLength(detach ? 0 : 1);
+      if (detach) expect(r.stderr).toMatch(/goes on \(--detach\)/);
+      await emu.close();
+    }
+  });
+
+  it("ids beyond 2^53 survive run → runs get → --format json exactly", async () => {
+    emu = await startEmulator({ port: 0, runDurationMs: 60_000, idStart: 2n ** 60n });
+    const env = { emu, ...linkedClocks(emu), dir: projectDir() };
+    await createJob(emu, salesSettings());
+    const started = await run(env, ["sales"]);
+    expect(started.code).toBe(0);
+    const id = /^Run (\d+)/.exec(started.stdout)?.[1] as string;
+    expect(BigInt(id)).toBeGreaterThan(2n ** 60n);
+    const r = await invoke(registerRuns, ["--dir", env.dir, "--format", "json", "runs", "get", id], env);
+    expect(r.code).toBe(0);
+    const view = parseJson(r.stdout) as { run_id: bigint; tasks: { run_id: bigint }[] };
+    expect(view.run_id).toBe(BigInt(id));
+    expect(r.stdout).toContain(`"run_id": ${id},`);
+    expect(view.tasks).toHaveLength(4);
+  });
+});
