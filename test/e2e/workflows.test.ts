@@ -88,4 +88,18 @@ describe("shipped GitHub Actions workflows", () => {
     expect(body).toContain("| retired | extra | 1 |");
     expect(body).toContain("Run `jobform apply` to bring the workspace back to git");
   });
+
+  it("apply on merge, then the drift cron: apply succeeds and drift is clean (exit 0, issue would be closed)", async () => {
+    emu = await emulator();
+    const dir = sampleProject();
+    const [apply] = jobformSteps(workflow("jobform-apply.yml"));
+    const r = await runStep(apply as Step, dir);
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Apply: 6 created.");
+    const [drift] = jobformSteps(workflow("jobform-drift.yml"));
+    const d = await runStep(drift as Step, dir);
+    expect(d.code).toBe(0);
+    expect(readFileSync(join(dir, "drift.md"), "utf8")).toContain("**No drift: the workspace matches git.**");
+  });
 });

@@ -1,0 +1,20 @@
+// `npm run demo` is the first thing a new user runs: it must go validate → plan → apply → plan → drift cleanly.
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, runCliAsync } from "../support/cli.js";
+import { sampleProject } from "../support/emulator.js";
+
+beforeAll(ensureBuilt);
+
+describe("jobform demo", () => {
+  it("applies the sample project to an embedded emulator, finds no spurious diff, and reports a UI edit as drift", async () => {
+    const r = await runCliAsync(["--dir", sampleProject(), "demo"], { env: { DATABRICKS_HOST: "https://not-used.example.com", DATABRICKS_TOKEN: "not-used" } });
+    expect(r.code).toBe(0);
+    const steps = [...r.stdout.matchAll(/^── \d\. jobform (.+?) —/gm)].map((m) => m[1]);
+    expect(steps).toEqual(["validate", "plan", "apply --auto-approve", "plan --detailed-exitcode", "drift"]);
+    const afterApply = r.stdout.slice(r.stdout.indexOf("── 4."));
+    expect(afterApply).toContain("No changes.");
+    expect(r.stdout).toContain("Apply: 6 created.");
+    expect(r.stdout).toMatch(/~ max_concurrent_runs: 5 → 1/);
+    expect(r.stdout).toContain("Drift: 1 changed, 0 missing, 0 extra");
+  });
+});
