@@ -23,6 +23,10 @@ export function staleReasons(saved: Plan, fresh: Plan): string[] {
       continue;
     }
     const name = label(is.job_id ? is : was);
+    if (was.acl_unread && !is.acl_unread) {
+      out.push(`${name}: the plan was made with credentials that could not read its permissions, so it cannot vouch for them; run apply without a plan file (it plans with the deploying credentials)`);
+      continue;
+    }
     if (was.fingerprint !== is.fingerprint) {
       const how = was.fingerprint === undefined ? "now exists in the workspace" : is.fingerprint === undefined ? "was deleted from the workspace" : "changed in the workspace";
       out.push(`${name}: ${how} since the plan was made`);

@@ -8,6 +8,8 @@ export interface LiveJob {
   settings: Record<string, unknown>;
   /** The raw permissions GET answer (or just its access_control_list). */
   permissions: unknown;
+  /** The credentials may not read this job's access list (it takes CAN_MANAGE): permissions are not compared. */
+  aclUnreadable?: boolean;
   creatorUserName?: string;
   runAsUserName?: string;
 }
@@ -65,6 +67,8 @@ export interface JobChange {
   risks: Risk[];
   /** The task DAG (desired tasks, plus removed ones) so renderers can draw it without the definitions. */
   graph: GraphTask[];
+  /** The access list could not be read, so permission changes were not planned for this job. */
+  acl_unread?: true;
   /** Hash of the normalised live state, for apply's stale check; absent for creates. */
   fingerprint?: string;
   /**

@@ -42,7 +42,8 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   const now = normalizeLive(live);
   const have = comparableLive(now, want);
   const fields = diff(have.settings, want.settings);
-  const permissions = diffAcl(have.permissions, want.permissions);
+  // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
+  const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
   const changed = fields.length > 0 || permissions.length > 0;
   return {
     key: job.key,
@@ -57,6 +58,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     graph: graphOf(want.settings, have.settings),
     fingerprint: fingerprint(now),
     desired_hash,
+    ...(live.aclUnreadable ? { acl_unread: true as const } : {}),
   };
 }
 
@@ -102,6 +104,9 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(normalizeLive(l)) });
   }
   changes.sort(byKey);
+  const unread = changes.filter((c) => c.acl_unread).map((c) => c.key);
+  if (unread.length)
+    notes.push(`these credentials may not read the access lists of ${unread.join(", ")} (reading one takes CAN_MANAGE): permission changes are not shown for them`);
   const count = (a: JobChange["action"]) => changes.filter((c) => c.action === a).length;
   return {
     format_version: 1,

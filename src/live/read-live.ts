@@ -1,6 +1,7 @@
 import { idToString } from "../lib/json.js";
 import { mapLimit } from "../lib/map-limit.js";
 import { KEY_TAG, PROJECT_TAG } from "../core/ownership.js";
+import { ApiError } from "../databricks/index.js";
 import type { BaseJob, DatabricksClient } from "../databricks/index.js";
 
 /** A managed job as the workspace has it: settings from jobs/get (or list), the ACL from permissions GET. */
@@ -9,6 +10,7 @@ export interface LiveJobRead {
   key: string;
   settings: Record<string, unknown>;
   permissions: unknown[];
+  aclUnreadable?: boolean;
   creatorUserName?: string;
   runAsUserName?: string;
 }
@@ -43,13 +45,18 @@ export async function readLive(client: DatabricksClient, project: string, opts: 
   }
   const jobs = await mapLimit(managed, opts.concurrency ?? 8, async (job) => {
     const full = job.has_more ? await client.jobs.get(job.job_id) : job;
-    const acl = await client.permissions.getJob(job.job_id);
+    const acl = await client.permissions.getJob(job.job_id).catch((e: unknown) => {
+      // A plan with read-only credentials (CAN_VIEW) sees settings but not access lists: say so, go on.
+      if (e instanceof ApiError && e.status === 403) return undefined;
+      throw e;
+    });
     const settings = (full.settings ?? {}) as Record<string, unknown>;
     const read: LiveJobRead = {
       jobId: idToString(job.job_id),
       key: (settings.tags as Record<string, string>)[KEY_TAG] as string,
       settings,
-      permissions: acl.access_control_list ?? [],
+      permissions: acl?.access_control_list ?? [],
+      ...(acl ? {} : { aclUnreadable: true }),
     };
     if (typeof full.creator_user_name === "string") read.creatorUserName = full.creator_user_name;
     if (typeof full.run_as_user_name === "string") read.runAsUserName = full.run_as_user_name;
