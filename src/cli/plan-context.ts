@@ -40,20 +40,26 @@ export function checkedProject(cmd: Command): CheckedProject {
   return checked;
 }
 
+/** The identity behind the credentials, as scim/v2/Me names it: the default owner of what apply creates. */
+async function whoAmI(client: DatabricksClient): Promise<string> {
+  const me = await client.scim.me();
+  return String(me.userName ?? me.displayName ?? "");
+}
+
 /**
  * Both sides, read with the fewest calls, and the plan between them. The caller owns `client` and must
  * close it. Plan never writes to the workspace.
  */
-export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[] }): Promise<PlanInputs> {
-  const checked = checkedProject(cmd);
+export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string }): Promise<PlanInputs> {
+  // A caller that already checked the project (and printed its masks) passes it in: read and say it once.
+  const checked = opts.checked ?? checkedProject(cmd);
   const project = checked.resolved.projectName as string;
   const known = new Set(checked.resolved.jobs.map((j) => j.key));
   const unknown = (opts.only ?? []).filter((k) => !known.has(k));
   if (unknown.length) throw new UserError(`--job ${unknown.join(", ")}: no such job in jobs/ (known: ${[...known].sort().join(", ")})`);
   const client = await openClient(cmd);
   try {
-    const me = await client.scim.me();
-    const deployer = String(me.userName ?? me.displayName ?? "");
+    const deployer = opts.deployer ?? (await whoAmI(client));
     const live = await readLive(client, project);
     const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
       project,

@@ -100,7 +100,7 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
     if (settings.lock !== false) lock = await takeLock(side, project, checked.resolved.target, deployer.name, flags.lockTimeout);
     const prune = flags.prune === true || (saved?.changes.some((c) => c.action === "delete") ?? false);
     const only = saved ? saved.only : flags.job.length ? flags.job : undefined;
-    const inputs = await preparePlan(cmd, { prune, only });
+    const inputs = await preparePlan(cmd, { prune, only, checked, deployer: deployer.name });
     const { plan, client, live } = inputs;
     try {
       const color = globals(cmd).color;
