@@ -1,0 +1,52 @@
+// `jobform serve` as users start it: prints where it listens, serves, saves its state and stops cleanly.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt } from "../support/cli.js";
+
+beforeAll(ensureBuilt);
+
+function serve(args: string[]) {
+  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /^listening on (http:\/\/\S+)$/m.exec(out);
+      if (m) resolve(m[1] as string);
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, url, exited };
+}
+
+describe("jobform serve", () => {
+  it("listens on a free port, persists its state, stops on SIGTERM, and comes back with the same jobs", async () => {
+    const state = join(mkdtempSync(join(tmpdir(), "jobform-serve-")), "state.json");
+    const first = serve(["--port", "0", "--token", "t", "--state", state, "--id-start", "9007199254740993"]);
+    const url = await first.url;
+    const created = await fetch(`${url}/api/2.2/jobs/create`, { method: "POST", headers: { authorization: "Bearer t" }, body: JSON.stringify({ name: "kept", tasks: [{ task_key: "a", notebook_task: { notebook_path: "/a" } }] }) });
+    expect(await created.text()).toBe('{"job_id":9007199254740993}');
+    const denied = await fetch(`${url}/api/2.2/jobs/list`, { headers: { authorization: "Bearer wrong" } });
+    expect(denied.status).toBe(403);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(existsSync(state)).toBe(true);
+    expect(readFileSync(state, "utf8")).toContain("9007199254740993");
+
+    const second = serve(["--port", "0", "--token", "t", "--state", state]);
+    const again = await second.url;
+    const got = await fetch(`${again}/api/2.2/jobs/get?job_id=9007199254740993`, { headers: { authorization: "Bearer t" } });
+    expect(await got.text()).toContain('"name":"kept"');
+    second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+  });
+
+  it("refuses a bad option value in one line", async () => {
+    const bad = serve(["--chaos", "2"]);
+    await expect(bad.url).rejects.toThrow(/serve exited 1/);
+  });
+});
