@@ -2,6 +2,7 @@
 // by more people than can read the job. Names come from the same pattern the secrets lint uses.
 import { SECRET_NAME } from "./lint/secrets.js";
 import { isPlainObject } from "./merge.js";
+import { pointerSegments } from "./pointer.js";
 
 export const MASK = "(sensitive)";
 /** Databricks secret references and dynamic values are not secrets themselves. */
@@ -28,4 +29,22 @@ export function mask(value: unknown, path: readonly string[] = []): unknown {
   if (Array.isArray(value)) return value.map((v, i) => mask(v, [...path, String(i)]));
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, [...path, k])]));
   return value;
+}
+
+/**
+ * The plan with every field value masked as the renderers mask it. The JSON plan is saved and uploaded as a
+ * CI artifact, which more people can download than can read the job; apply needs only its keys, actions and
+ * hashes, never these values.
+ */
+export function maskPlan<P extends { changes: readonly { fields: readonly { path: string; before?: unknown; after?: unknown }[] }[] }>(plan: P): P {
+  return {
+    ...plan,
+    changes: plan.changes.map((c) => ({
+      ...c,
+      fields: c.fields.map((f) => {
+        const at = pointerSegments(f.path);
+        return { ...f, ...("before" in f ? { before: mask(f.before, at) } : {}), ...("after" in f ? { after: mask(f.after, at) } : {}) };
+      }),
+    })),
+  };
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { maskPlan } from "../../core/mask.js";
 import { renderPlanMarkdown } from "../../render/plan-markdown.js";
 import { renderPlanText, summaryLine } from "../../render/plan-text.js";
 import { renderDriftMarkdown, renderDriftText, hasDrift } from "../../render/drift.js";
@@ -27,7 +28,7 @@ export function registerPlan(program: Command): void {
       const format = formatOption(cmd, ["text", "json", "markdown"], "text");
       const { plan, client } = await preparePlan(cmd, { prune: flags.prune === true, only: flags.job });
       await client.close();
-      const json = JSON.stringify(plan, null, 2) + "\n";
+      const json = JSON.stringify(maskPlan(plan), null, 2) + "\n";
       if (flags.out) writeFileSync(flags.out, json);
       const markdown = renderPlanMarkdown(plan);
       process.stdout.write(format === "json" ? json : format === "markdown" ? markdown : grouped(summaryLine(plan), renderPlanText(plan, { color: globals(cmd).color })));
@@ -46,7 +47,7 @@ export function registerPlan(program: Command): void {
       const { plan, client } = await preparePlan(cmd, { prune: true });
       await client.close();
       const markdown = renderDriftMarkdown(plan);
-      process.stdout.write(format === "json" ? JSON.stringify(plan, null, 2) + "\n" : format === "markdown" ? markdown : renderDriftText(plan));
+      process.stdout.write(format === "json" ? JSON.stringify(maskPlan(plan), null, 2) + "\n" : format === "markdown" ? markdown : renderDriftText(plan));
       writeStepSummary(markdown);
       if (plan.errors.length) throw new ExitCode(1);
       if (hasDrift(plan)) throw new ExitCode(2);
