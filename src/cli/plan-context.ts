@@ -40,6 +40,22 @@ export function checkedProject(cmd: Command): CheckedProject {
   return checked;
 }
 
+/**
+ * jobform.yaml `adopt:` as key → job id text. A number is taken as written; one too large for a double
+ * has already lost digits in the YAML parser, so it is refused with the fix (quote it) instead of
+ * adopting some other job.
+ */
+export function adoptMap(checked: CheckedProject): Record<string, string> {
+  const raw = checked.resolved.project?.adopt;
+  const out: Record<string, string> = {};
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
+  for (const [key, id] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof id === "number" && !Number.isSafeInteger(id)) throw new UserError(`jobform.yaml adopt.${key}: ${id} is too large to read exactly; write the id as a quoted string`);
+    if (typeof id === "number" || typeof id === "string") out[key] = String(id);
+  }
+  return out;
+}
+
 /** The identity behind the credentials, as scim/v2/Me names it: the default owner of what apply creates. */
 async function whoAmI(client: DatabricksClient): Promise<string> {
   const me = await client.scim.me();
@@ -60,8 +76,10 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
   const client = await openClient(cmd);
   try {
     const deployer = opts.deployer ?? (await whoAmI(client));
-    const live = await readLive(client, project);
+    const adopt = adoptMap(checked);
+    const live = await readLive(client, project, { adopt });
     const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
+      adopt,
       project,
       target: checked.resolved.target,
       host: client.host,

@@ -3,6 +3,7 @@ import { registerApi } from "./commands/api.js";
 import { registerApply } from "./commands/apply.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerImport } from "./commands/import.js";
 import { registerJobs } from "./commands/jobs.js";
 import { registerNotebooks } from "./commands/notebooks.js";
 import { registerPause } from "./commands/pause.js";
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerPause(program);
   registerGraph(program);
+  registerImport(program);
   registerDemo(program, runInProcess);
   return program;
 }

@@ -143,6 +143,25 @@ export function normalizeSettings(settings: Readonly<Obj>): Obj {
   return out;
 }
 
+/** The rule kinds that undo what the server added on its own, and nothing else (no keying, aliasing, renaming). */
+const SERVER_ADDED = new Set(["drop", "default", "resolved-source"]);
+
+/**
+ * Live settings in the API's own shape (lists stay lists) with what the server added taken out: output-only
+ * and write-only fields, values equal to their defaults, resolved task sources, then empty values. This is
+ * what `import` writes: a definition a user would have written to get this job. Values the rules call
+ * computed are kept, since nothing tells whether the user chose them, and they compare equal anyway. The
+ * patterns' `*` also matches a list index, so `tasks/*` addresses `tasks/0`. Never modifies its input.
+ */
+export function stripServerDefaults(settings: Readonly<Obj>): Obj {
+  // structuredClone, not a JSON round trip: run_job_task.job_id may be a bigint.
+  const out = structuredClone(settings) as Obj;
+  const hasGitSource = isPlainObject(out.git_source);
+  for (const rule of VALUE_RULES) if (SERVER_ADDED.has(rule.action.kind)) applyRule(out, rule, hasGitSource);
+  pruneEmpty(out);
+  return out;
+}
+
 /**
  * Fields the server computes when the spec leaves them out (cloud attributes, elastic disk, run_as …) are
  * only comparable when the spec sets them: otherwise the live value is whatever the server chose, and is

@@ -69,6 +69,8 @@ export interface JobChange {
   graph: GraphTask[];
   /** The access list could not be read, so permission changes were not planned for this job. */
   acl_unread?: true;
+  /** An untagged job taken over through jobform.yaml `adopt:`: this update writes the ownership tags onto it. */
+  adopting?: true;
   /** Hash of the normalised live state, for apply's stale check; absent for creates. */
   fingerprint?: string;
   /**
@@ -80,7 +82,7 @@ export interface JobChange {
 }
 
 export interface PlanError {
-  code: "duplicate-tags";
+  code: "duplicate-tags" | "adopt-invalid";
   key: string;
   job_ids: string[];
   message: string;
@@ -109,4 +111,6 @@ export interface PlanOptions {
   deployer: string;
   /** Limit the plan to these job keys (`--job`). */
   only?: readonly string[];
+  /** jobform.yaml `adopt:`: job key → id of an untagged job the plan takes over instead of creating one. */
+  adopt?: Readonly<Record<string, string>>;
 }

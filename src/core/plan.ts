@@ -62,6 +62,50 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   };
 }
 
+/**
+ * The untagged jobs that jobform.yaml `adopt:` hands to a definition, by key. An entry whose key already
+ * has a managed job is done (a note); an id that is missing or tagged by a project is an error on that
+ * key, since planning a create instead would make the duplicate adoption exists to avoid.
+ */
+function adoptions(
+  opts: PlanOptions,
+  live: readonly LiveJob[],
+  managed: ReadonlyMap<string, LiveJob[]>,
+  declared: ReadonlySet<string>,
+  inScope: (key: string) => boolean,
+  errors: PlanError[],
+  notes: string[],
+): Map<string, LiveJob> {
+  const out = new Map<string, LiveJob>();
+  const byId = new Map(live.map((l) => [l.jobId, l]));
+  const claimed = new Map<string, string>();
+  const fail = (key: string, id: string, message: string) => errors.push({ code: "adopt-invalid", key, job_ids: [id], message: `adopt.${key}: ${message}` });
+  for (const [key, id] of Object.entries(opts.adopt ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!inScope(key)) continue;
+    const have = managed.get(key)?.[0];
+    if (have) {
+      notes.push(`adopt.${key}: already adopted (job ${have.jobId} carries the tags); remove adopt.${key} from jobform.yaml`);
+      continue;
+    }
+    if (!declared.has(key)) {
+      notes.push(`adopt.${key}: there is no jobs/${key}.yaml for this target, so job ${id} is not adopted`);
+      continue;
+    }
+    const l = byId.get(id);
+    const tags = l ? tagsOf(l) : {};
+    const other = claimed.get(id);
+    if (!l) fail(key, id, `job ${id} does not exist in this workspace`);
+    else if (tags[PROJECT_TAG] === opts.project) fail(key, id, `job ${id} is already managed by this project as ${String(tags[KEY_TAG])}`);
+    else if (tags[PROJECT_TAG] !== undefined) fail(key, id, `job ${id} belongs to project "${String(tags[PROJECT_TAG])}"; jobform does not take over another project's job`);
+    else if (other !== undefined) fail(key, id, `job ${id} is also adopted as ${other}; one job can be adopted by one key only`);
+    else {
+      claimed.set(id, key);
+      out.set(key, l);
+    }
+  }
+  return out;
+}
+
 /** The plan for one target. Unmanaged jobs never appear as changes; a same-named one is mentioned in a note. */
 export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[], opts: PlanOptions): Plan {
   const inScope = (key: string) => !opts.only || opts.only.includes(key);
@@ -82,15 +126,21 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
       errors.push({ code: "duplicate-tags", key, job_ids: ids, message: `jobs ${ids.join(" and ")} both carry the tags ${PROJECT_TAG}=${opts.project}, ${KEY_TAG}=${key}; delete or re-tag one of them` });
     }
   }
+  const declared = new Set(desired.map((d) => d.key));
+  const adopted = adoptions(opts, live, managed, declared, inScope, errors, notes);
   const duplicated = new Set(errors.map((e) => e.key));
   // `${jobs.<key>.id}` of a job that exists compares as its id; one still to create stays symbolic.
   const ids = new Map([...managed].flatMap(([key, jobs]) => (jobs.length === 1 && jobs[0] ? [[key, jobs[0].jobId] as const] : [])));
-  const declared = new Set(desired.map((d) => d.key));
+  for (const [key, l] of adopted) ids.set(key, l.jobId);
+  const adoptedIds = new Set([...adopted.values()].map((l) => l.jobId));
   for (const job of [...desired].sort(byKey)) {
     if (!inScope(job.key) || duplicated.has(job.key)) continue;
-    const change = planOne(job, managed.get(job.key)?.[0], opts, ids);
+    const taken = adopted.get(job.key);
+    const change = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids);
+    // The ownership tags show up as added fields, so the update that writes them is the takeover.
+    if (taken) change.adopting = true;
     changes.push(change);
-    for (const u of unmanaged.filter((l) => change.name !== undefined && nameOf(l.settings) === change.name))
+    for (const u of unmanaged.filter((l) => change.name !== undefined && nameOf(l.settings) === change.name && !adoptedIds.has(l.jobId)))
       notes.push(`job ${u.jobId} is also named "${change.name}" but has no jobform tags: it is left alone; \`jobform import --adopt\` takes it over`);
   }
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

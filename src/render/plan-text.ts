@@ -69,7 +69,8 @@ function strategyNote(c: JobChange): string {
   if (c.strategy === "reset") parts.push(`jobs/reset (${c.strategy_reason ?? "full replace"})`);
   if (c.strategy === "update") parts.push("jobs/update");
   if (c.permissions_put) parts.push("permissions PUT");
-  return parts.length ? ` · ${parts.join(" + ")}` : "";
+  const adopting = c.adopting ? ` · adopting job ${c.job_id ?? "?"}` : "";
+  return `${adopting}${parts.length ? ` · ${parts.join(" + ")}` : ""}`;
 }
 
 export function summaryLine(plan: Plan): string {

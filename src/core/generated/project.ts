@@ -45,6 +45,15 @@ export interface ProjectConfig {
     [k: string]: unknown;
   };
   apply?: ApplySettings;
+  /**
+   * Existing untagged jobs the next apply takes over instead of creating new ones: job key (the file stem under jobs/) → job id. Written by jobform import --adopt; an entry can be removed once apply has tagged the job.
+   */
+  adopt?: {
+    /**
+     * The job id (int64): an integer, or a string of digits when it is too large to write as a number safely.
+     */
+    [k: string]: number | string;
+  };
 }
 /**
  * One workspace the project deploys to (dev, prod, …).
