@@ -29,13 +29,13 @@ function planCase(name: string) {
 }
 
 /** The JSON form as `plan --format json` and `plan --out` write it: values masked like the renderers'. */
-const reconcilePlanJson = (plan: Parameters<typeof maskPlan>[0]) => JSON.stringify(maskPlan(plan), null, 2) + "\n";
+const planJson = (plan: Parameters<typeof maskPlan>[0]) => JSON.stringify(maskPlan(plan), null, 2) + "\n";
 
 describe("plan golden cases", () => {
   for (const name of casesWith("plan.json").filter((n) => n.startsWith("plan-"))) {
     it(name, () => {
       const plan = planCase(name);
-      const json = reconcilePlanJson(plan);
+      const json = planJson(plan);
       expect(json).toBe(golden(name, "plan.json", json));
       const text = renderPlanText(plan, { color: false });
       expect(text).toBe(golden(name, "plan.txt", text));
