@@ -89,9 +89,8 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
     creates.map((c) => c.key),
     (k) => jobRefsOf(docs.get(k) ?? {}),
   );
-  for (const key of order) {
-    const change = byKey.get(key) as JobChange;
-    await run(change, async () => {
+  const createOne = (key: string) =>
+    run(byKey.get(key) as JobChange, async () => {
       const settings = settingsOf(key);
       const request = acl(key);
       const made = await createJob(client, settings, { project: input.project, key });
@@ -103,10 +102,18 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
       }
       return { outcome: "created", job_id: made.jobId, detail: made.recovered ? "jobs/create (answer lost; found by its tags) + permissions" : "jobs/create + permissions" };
     });
+  // Creates go level by level: a job is sent once every job it runs has an id, and the jobs of one level
+  // (most of them, usually) are created side by side — on a real workspace each create costs a round trip.
+  const pending = new Set(order);
+  while (pending.size > 0) {
+    const level = order.filter((k) => pending.has(k) && jobRefsOf(docs.get(k) ?? {}).every((r) => !pending.has(r)));
+    const batch = level.length > 0 ? level : [...pending];
+    await mapLimit(batch, input.concurrency ?? 8, createOne);
+    for (const k of batch) pending.delete(k);
   }
 
   const updates = plan.changes.filter((c) => c.action === "update");
-  await mapLimit(updates, input.concurrency ?? 4, (change) =>
+  await mapLimit(updates, input.concurrency ?? 8, (change) =>
     run(change, async () => {
       const jobId = idFromString(change.job_id as string);
       const settings = settingsOf(change.key);
