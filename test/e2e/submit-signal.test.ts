@@ -18,10 +18,14 @@ describe("submit and Ctrl-C", () => {
       env,
       onSpawn: (child) => {
         let out = "";
+        let sent = false;
         child.stdout?.on("data", (d: Buffer) => {
           out += d.toString();
-          // Interrupt once the run is known: the id is printed before waiting.
-          if (/run \d+|run_id|#job\//.test(out) && !child.killed) setTimeout(() => child.kill("SIGINT"), 200);
+          // One Ctrl-C, once the run is known (its id is printed before waiting); a second would force-quit.
+          if (!sent && /Run \d+ submitted/.test(out)) {
+            sent = true;
+            setTimeout(() => child.kill("SIGINT"), 200);
+          }
         });
       },
     });
