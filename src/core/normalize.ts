@@ -68,8 +68,19 @@ function toMap(list: unknown[], key: string | undefined): Obj {
   return out;
 }
 
-function deepClone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+/**
+ * A copy in canonical terms: int64 ids above 2^53 arrive as bigints (exact, from the lossless parser) and are
+ * compared as their decimal text, which also keeps the JSON-based differ and hash working on them.
+ */
+function canonicalClone(v: unknown): unknown {
+  if (typeof v === "bigint") return v.toString();
+  if (Array.isArray(v)) return v.map(canonicalClone);
+  if (v !== null && typeof v === "object") {
+    const out: Obj = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = canonicalClone(x);
+    return out;
+  }
+  return v;
 }
 
 function isEmpty(v: unknown): boolean {
@@ -135,7 +146,7 @@ function applyRule(root: Obj, rule: Rule, hasGitSource: boolean): void {
  */
 export function normalizeSettings(settings: Readonly<Obj>): Obj {
   const out: Obj = {};
-  for (const k of JOB_SETTINGS_FIELDS) if (settings[k] !== undefined) out[k] = deepClone(settings[k]);
+  for (const k of JOB_SETTINGS_FIELDS) if (settings[k] !== undefined) out[k] = canonicalClone(settings[k]);
   const hasGitSource = isPlainObject(out.git_source);
   for (const rule of KEYED_RULES) applyRule(out, rule, hasGitSource);
   for (const rule of VALUE_RULES) applyRule(out, rule, hasGitSource);
