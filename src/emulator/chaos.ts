@@ -1,18 +1,10 @@
 // Random faults for resilience tests, from a seeded PRNG so a failing run can be replayed exactly.
+import { prng } from "../lib/prng.js";
+
 export type ChaosFault = "429" | "503" | "504" | "reset" | "lost";
 const KINDS: readonly ChaosFault[] = ["429", "503", "504", "reset", "lost"];
 
-/** mulberry32: small, fast, and good enough to spread faults; deterministic per seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 export class Chaos {
   private readonly rand: () => number;

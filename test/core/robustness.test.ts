@@ -4,20 +4,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { prng } from "../../src/lib/prng.js";
 import { checkProject } from "../../src/core/project.js";
 import { loadSchemas } from "../../src/cli/schemas.js";
 import { ROOT } from "../support/cli.js";
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const samples = readdirSync(join(ROOT, "jobs")).map((f) => parse(readFileSync(join(ROOT, "jobs", f), "utf8")) as Record<string, unknown>);
 

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { prng } from "../../src/lib/prng.js";
 import { planJobs } from "../../src/core/plan.js";
 import type { LiveJob } from "../../src/core/plan-types.js";
 import { checkProject } from "../../src/core/project.js";
@@ -11,10 +12,6 @@ import { loadSchemas } from "../../src/cli/schemas.js";
 import { CASES_DIR } from "../support/cases.js";
 import { ROOT } from "../support/cli.js";
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
 
 const ODD: unknown[] = [null, 0, -1, "", "UNKNOWN_ENUM", [], {}, [{}], { x: { y: [null] } }, true, 12345678901234567890n];
 
