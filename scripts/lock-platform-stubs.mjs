@@ -2,7 +2,8 @@
 // binary per platform (rollup's, esbuild's); npm then leaves the other platforms out of package-lock.json
 // and `npm ci` refuses the lock as out of sync. This adds each missing optional platform package as a
 // lock entry restricted to its os/cpu, so npm ci on Linux skips them without fetching and a developer
-// on another platform still gets a lock that names them. Run after `npm install` changes the lock.
+// on another platform still gets a lock that names them. Run after `npm install` changes the lock, then
+// `npm install` once more so npm writes the file in its own order (the result is then stable).
 import { readFileSync, writeFileSync } from "node:fs";
 
 const file = new URL("../package-lock.json", import.meta.url);
