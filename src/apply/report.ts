@@ -1,4 +1,5 @@
 // The per-job result table apply ends with, for the terminal and for the GitHub step summary.
+import { hintFor } from "./error-hints.js";
 import type { JobResult } from "./execute.js";
 
 export interface NonConvergent {
@@ -32,8 +33,12 @@ function rows(r: ApplyReport): string[][] {
   return r.results.map((x) => [x.key, x.job_id ?? "", x.outcome, x.detail ?? ""]);
 }
 
-function nonConvergentLines(r: ApplyReport): string[] {
-  const out = r.nonConvergent.map((n) => `! ${n.key}${n.job_id ? ` (job ${n.job_id})` : ""} did not converge: still different at ${n.paths.join(", ")}`);
+function reportNotes(r: ApplyReport): string[] {
+  const out = r.results.flatMap((x) => {
+    const hint = x.outcome === "failed" && x.detail ? hintFor(x.detail, x.key) : undefined;
+    return hint ? [`! ${x.key}: ${hint}`] : [];
+  });
+  out.push(...r.nonConvergent.map((n) => `! ${n.key}${n.job_id ? ` (job ${n.job_id})` : ""} did not converge: still different at ${n.paths.join(", ")}`));
   if (r.verifyError) out.push(`! could not re-read the workspace to check the result: ${r.verifyError}`);
   return out;
 }
@@ -43,13 +48,13 @@ export function renderReportText(r: ApplyReport): string {
   const body = rows(r);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join("  ").trimEnd();
-  return [line(head), ...body.map(line), ...nonConvergentLines(r), "", summaryLine(r)].join("\n") + "\n";
+  return [line(head), ...body.map(line), ...reportNotes(r), "", summaryLine(r)].join("\n") + "\n";
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderReportMarkdown(r: ApplyReport, title: string): string {
   const table = ["| job | id | result | detail |", "| --- | --- | --- | --- |", ...rows(r).map((row) => `| ${row.map(cell).join(" | ")} |`)];
-  const extra = nonConvergentLines(r).map((l) => `- ${cell(l.slice(2))}`);
+  const extra = reportNotes(r).map((l) => `- ${cell(l.slice(2))}`);
   return [`### ${title}`, "", ...table, "", ...(extra.length ? [...extra, ""] : []), `**${summaryLine(r)}**`, ""].join("\n");
 }
