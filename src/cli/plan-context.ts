@@ -56,6 +56,18 @@ export function adoptMap(checked: CheckedProject): Record<string, string> {
   return out;
 }
 
+/** `--job` values: keys, or globs (`sales-*`, `etl-?`) that must each match at least one job. */
+export function selectJobs(patterns: readonly string[], known: readonly string[]): string[] {
+  const picked = new Set<string>();
+  for (const p of patterns) {
+    const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    const hits = known.filter((k) => re.test(k));
+    if (hits.length === 0) throw new UserError(`--job ${p}: no such job in jobs/ (known: ${known.join(", ")})`);
+    for (const k of hits) picked.add(k);
+  }
+  return [...picked].sort();
+}
+
 /** The identity behind the credentials, as scim/v2/Me names it: the default owner of what apply creates. */
 async function whoAmI(client: DatabricksClient): Promise<string> {
   const me = await client.scim.me();
@@ -70,9 +82,8 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
   // A caller that already checked the project (and printed its masks) passes it in: read and say it once.
   const checked = opts.checked ?? checkedProject(cmd);
   const project = checked.resolved.projectName as string;
-  const known = new Set(checked.resolved.jobs.map((j) => j.key));
-  const unknown = (opts.only ?? []).filter((k) => !known.has(k));
-  if (unknown.length) throw new UserError(`--job ${unknown.join(", ")}: no such job in jobs/ (known: ${[...known].sort().join(", ")})`);
+  const known = [...new Set(checked.resolved.jobs.map((j) => j.key))].sort();
+  const only = opts.only?.length ? selectJobs(opts.only, known) : undefined;
   const client = await openClient(cmd);
   try {
     const deployer = opts.deployer ?? (await whoAmI(client));
@@ -85,7 +96,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       host: client.host,
       prune: opts.prune,
       deployer,
-      only: opts.only?.length ? opts.only : undefined,
+      only,
     });
     return { checked, project, client, deployer, live, plan };
   } catch (e) {
