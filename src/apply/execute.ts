@@ -1,6 +1,8 @@
 // Carries out a plan: creates in dependency order (so `${jobs.<key>.id}` resolves to real ids), then
 // updates, then deletes. Each job stands alone — one failing does not stop the others — except that a
 // job whose reference could not be resolved (its target failed to create) is not sent at all.
+import { rulesForJob, keepLiveValues } from "../core/ignore.js";
+import type { IgnoreRule } from "../core/ignore.js";
 import { jobRefsOf, dependencyOrder } from "../core/job-refs.js";
 import type { JobChange, Plan } from "../core/plan-types.js";
 import type { DesiredJob } from "../core/resolve.js";
@@ -33,6 +35,10 @@ export interface ExecuteInput {
   liveIds: ReadonlyMap<string, string>;
   deployer: Deployer;
   allowLockout: boolean;
+  /** jobform.yaml `ignore:`: on updates these paths keep the workspace's value (from `liveSettings`). */
+  ignore?: readonly IgnoreRule[];
+  /** The jobs/get settings of each managed job by key, as read for the plan (API shape). */
+  liveSettings?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** A reason to stop writing (the lock was lost); checked before each job. */
   stopReason?: () => string | undefined;
   concurrency?: number;
@@ -60,6 +66,13 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
     const missing = jobRefsOf(document).filter((k) => !ids.has(k));
     if (missing.length) throw new JobFailure(`not sent: it runs ${missing.map((k) => `job ${k}${failed.has(k) ? " (failed to be created)" : " (no id yet)"}`).join(", ")}`);
     return jobSettings(document, { project: input.project, key, ids });
+  };
+  // jobs/update replaces a top-level field wholesale and jobs/reset the whole job: a body that carries an
+  // operator-owned path carries the workspace's value there, or the write would revert the operator.
+  const keepOwned = (key: string, settings: Record<string, unknown>) => {
+    const rules = rulesForJob(input.ignore ?? [], key);
+    const live = input.liveSettings?.get(key);
+    return rules.length && live ? keepLiveValues(settings, live, rules) : settings;
   };
   const acl = (key: string) => {
     const request = aclRequest(docs.get(key)?.permissions, input.deployer.name);
@@ -116,7 +129,7 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
   await mapLimit(updates, input.concurrency ?? 8, (change) =>
     run(change, async () => {
       const jobId = idFromString(change.job_id as string);
-      const settings = settingsOf(change.key);
+      const settings = keepOwned(change.key, settingsOf(change.key));
       const request = change.permissions_put ? acl(change.key) : undefined;
       const sent: string[] = [];
       if (change.strategy === "reset") {

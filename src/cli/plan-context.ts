@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { IgnoreRule } from "../core/ignore.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
@@ -21,6 +22,8 @@ export interface PlanInputs {
   deployer: string;
   live: LiveState;
   plan: Plan;
+  /** jobform.yaml `ignore:`: apply keeps the workspace's values there and its convergence check skips them. */
+  ignore: IgnoreRule[];
 }
 
 /** The project as validate sees it; any error stops a command that would talk to the workspace. */
@@ -56,6 +59,21 @@ export function adoptMap(checked: CheckedProject): Record<string, string> {
   return out;
 }
 
+/**
+ * jobform.yaml `ignore:` as rules. The schema has already refused malformed entries (a project with errors
+ * never gets here), so this only drops what cannot be a rule instead of trusting a cast.
+ */
+export function ignoreRules(checked: CheckedProject): IgnoreRule[] {
+  const raw = checked.resolved.project?.ignore;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((r: unknown): IgnoreRule[] => {
+    if (r === null || typeof r !== "object") return [];
+    const { path, jobs, reason } = r as Record<string, unknown>;
+    if (typeof path !== "string" || typeof reason !== "string") return [];
+    return [{ path, reason, ...(Array.isArray(jobs) ? { jobs: jobs.filter((j): j is string => typeof j === "string") } : {}) }];
+  });
+}
+
 /** `--job` values: keys, or globs (`sales-*`, `etl-?`) that must each match at least one job. */
 export function selectJobs(patterns: readonly string[], known: readonly string[]): string[] {
   const picked = new Set<string>();
@@ -88,9 +106,11 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
   try {
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
+    const ignore = ignoreRules(checked);
     const live = await readLive(client, project, { adopt });
     const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
       adopt,
+      ignore,
       project,
       target: checked.resolved.target,
       host: client.host,
@@ -98,7 +118,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       deployer,
       only,
     });
-    return { checked, project, client, deployer, live, plan };
+    return { checked, project, client, deployer, live, plan, ignore };
   } catch (e) {
     await client.close();
     throw e;

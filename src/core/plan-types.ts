@@ -1,5 +1,6 @@
 // The Plan: a versioned, deterministic value (schemas/plan.schema.json) that renderers print and apply
 // executes. Data keeps the API's spelling.
+import type { IgnoreRule } from "./ignore.js";
 
 /** A job as the workspace reports it: jobs/get settings plus the permissions GET body. */
 export interface LiveJob {
@@ -113,4 +114,6 @@ export interface PlanOptions {
   only?: readonly string[];
   /** jobform.yaml `adopt:`: job key → id of an untagged job the plan takes over instead of creating one. */
   adopt?: Readonly<Record<string, string>>;
+  /** jobform.yaml `ignore:`: fields operators own, left out of the comparison (never out of a create). */
+  ignore?: readonly IgnoreRule[];
 }

@@ -2,9 +2,12 @@
 // decides, per job, create / update / delete / no-op with the exact field and permission changes.
 import { diff, diffAcl } from "./diff.js";
 import { fingerprint } from "./fingerprint.js";
+import { rulesForJob, withoutIgnored } from "./ignore.js";
+import type { IgnoreRule } from "./ignore.js";
 import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
+import type { CanonicalJob } from "./normalize.js";
 import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
 import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
@@ -28,19 +31,39 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 const tagsOf = (l: LiveJob) => (isPlainObject(l.settings.tags) ? l.settings.tags : {});
 const nameOf = (s: Record<string, unknown>) => (typeof s.name === "string" ? s.name : undefined);
 
-function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>): JobChange {
+/** Which `ignore:` rule took fields out of which jobs, for the plan's notes. */
+type Ignored = Map<IgnoreRule, Set<string>>;
+
+/**
+ * `side` without the fields operators own on job `key`; the rules that removed something are recorded in
+ * `ignored` (when given) so the plan can say what it left alone and why.
+ */
+function ownedRemoved(side: CanonicalJob, key: string, opts: PlanOptions, ignored?: Ignored): CanonicalJob {
+  const rules = rulesForJob(opts.ignore ?? [], key);
+  if (rules.length === 0) return side;
+  const { settings, matched } = withoutIgnored(side.settings, rules);
+  for (const rule of matched) ignored?.set(rule, (ignored.get(rule) ?? new Set()).add(key));
+  return { settings, permissions: side.permissions };
+}
+
+function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): JobChange {
   const document = resolveJobRefs(job.document, ids);
-  const want = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
+  const full = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
   const name = nameOf(document);
+  if (!live) {
+    // A new job takes every value from git: there is no workspace value yet for operators to own.
+    const fields = diff({}, full.settings, { defaults: false });
+    const permissions = diffAcl({}, full.permissions);
+    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(full.settings), desired_hash: fingerprint(full) };
+  }
+  // Owned fields leave both sides before the diff, and the live side before its fingerprint: an operator
+  // pausing the job between plan and apply neither shows up as drift nor makes a saved plan stale.
+  const canonicalLive = normalizeLive(live);
+  const want = ownedRemoved(full, job.key, opts, ignored);
+  const now = ownedRemoved(canonicalLive, job.key, opts);
+  const have = ownedRemoved(comparableLive(canonicalLive, full), job.key, opts, ignored);
   // What git asked for, hashed: apply re-resolves the repo and refuses when this moved since the review.
   const desired_hash = fingerprint(want);
-  if (!live) {
-    const fields = diff({}, want.settings, { defaults: false });
-    const permissions = diffAcl({}, want.permissions);
-    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(want.settings), desired_hash };
-  }
-  const now = normalizeLive(live);
-  const have = comparableLive(now, want);
   const fields = diff(have.settings, want.settings);
   // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
   const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
@@ -120,6 +143,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const errors: PlanError[] = [];
   const notes: string[] = [];
   const changes: JobChange[] = [];
+  const ignored: Ignored = new Map();
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (jobs.length > 1 && inScope(key)) {
       const ids = jobs.map((j) => j.jobId).sort();
@@ -136,7 +160,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   for (const job of [...desired].sort(byKey)) {
     if (!inScope(job.key) || duplicated.has(job.key)) continue;
     const taken = adopted.get(job.key);
-    const change = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids);
+    const change = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids, ignored);
     // The ownership tags show up as added fields, so the update that writes them is the takeover.
     if (taken) change.adopting = true;
     changes.push(change);
@@ -151,9 +175,14 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
       continue;
     }
     const risks = [{ kind: "delete" as const, message: `job ${key} (id ${l.jobId}) and its run history are deleted` }];
-    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(normalizeLive(l)) });
+    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(ownedRemoved(normalizeLive(l), key, opts)) });
   }
   changes.sort(byKey);
+  // In the order of jobform.yaml, once per rule, so a reviewer sees every field the plan did not look at.
+  for (const rule of opts.ignore ?? []) {
+    const keys = ignored.get(rule);
+    if (keys) notes.push(`ignored ${rule.path} on ${[...keys].sort().join(", ")}: ${rule.reason}`);
+  }
   const unread = changes.filter((c) => c.acl_unread).map((c) => c.key);
   if (unread.length)
     notes.push(`these credentials may not read the access lists of ${unread.join(", ")} (reading one takes CAN_MANAGE): permission changes are not shown for them`);

@@ -1,4 +1,6 @@
 import type { Diagnostic } from "./diagnostic.js";
+import { unmatchedJobPatterns } from "./ignore.js";
+import { OWNERSHIP_TAGS } from "./ownership.js";
 import { lintContext } from "./lint/context.js";
 import type { Rule } from "./lint/context.js";
 import { computeRules } from "./lint/compute.js";
@@ -34,6 +36,32 @@ export function validateProjectFile(doc: LoadedDocument | undefined, schemas: Sc
   return schemaCheck(schemas.project, doc.value, documentLocator(doc));
 }
 
+/**
+ * `ignore:` entries whose `jobs` name no job in jobs/: a typo there silently hands nothing to operators, so
+ * the next apply reverts the very field someone paused. A warning, since the job may simply be gone.
+ */
+export function ignoreRuleWarnings(doc: LoadedDocument | undefined, jobKeys: readonly string[]): Diagnostic[] {
+  const rules = doc && isPlainObject(doc.value) && Array.isArray(doc.value.ignore) ? (doc.value.ignore as unknown[]) : [];
+  const out: Diagnostic[] = [];
+  rules.forEach((rule, i) => {
+    // The ownership tags are how jobform finds its jobs: handing them to operators would orphan the job.
+    if (isPlainObject(rule) && typeof rule.path === "string" && ["/tags", "/tags/*", ...OWNERSHIP_TAGS.map((t) => `/tags/${t}`)].includes(rule.path)) {
+      const segments = ["ignore", String(i), "path"];
+      out.push(fileDiagnostic(PROJECT_FILE, "JF010", `ignore rule for ${rule.path}: the ownership tags ${OWNERSHIP_TAGS.join(" and ")} cannot be ignored (jobform finds its jobs by them); name other tags one by one`, locate(doc as LoadedDocument, segments), `/${segments.join("/")}`));
+    }
+    if (!isPlainObject(rule) || !Array.isArray(rule.jobs) || typeof rule.path !== "string") return;
+    const jobs = rule.jobs.filter((j): j is string => typeof j === "string");
+    if (jobs.length !== rule.jobs.length) return; // the schema reports it
+    for (const { index, pattern } of unmatchedJobPatterns({ path: rule.path, jobs, reason: "" }, jobKeys)) {
+      const segments = ["ignore", String(i), "jobs", String(index)];
+      const known = jobKeys.length ? `known: ${jobKeys.join(", ")}` : "there are no job files";
+      const message = `ignore rule for ${rule.path}: "${pattern}" names no job in jobs/ (${known}), so it ignores nothing there`;
+      out.push({ ...fileDiagnostic(PROJECT_FILE, "JF010", message, locate(doc as LoadedDocument, segments), `/${segments.join("/")}`), severity: "warning" });
+    }
+  });
+  return out;
+}
+
 export function validateJob(job: DesiredJob, jobs: ReadonlyMap<string, DesiredJob>, schemas: Schemas): Diagnostic[] {
   const out = schemaCheck(schemas.job, job.document, job.locate);
   for (const rule of RULES) rule(lintContext(job, jobs, out));
@@ -60,6 +88,7 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 /** Every diagnostic of a resolved project: the project file, each job (schema + lint), each notebook definition. */
 export function validate(resolved: ResolvedProject, projectDoc: LoadedDocument | undefined, notebookDocs: readonly LoadedDocument[], schemas: Schemas): Diagnostic[] {
   const out = [...validateProjectFile(projectDoc, schemas), ...resolved.diagnostics];
+  out.push(...ignoreRuleWarnings(projectDoc, [...new Set(resolved.jobs.map((j) => j.key))].sort()));
   const jobs = new Map(resolved.jobs.map((j) => [j.key, j]));
   for (const job of resolved.jobs) out.push(...validateJob(job, jobs, schemas));
   const platforms = Object.keys((resolved.project?.platforms as object | undefined) ?? {});

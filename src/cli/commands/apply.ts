@@ -125,6 +125,8 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
         plan,
         desired: checked.resolved.jobs,
         liveIds,
+        ignore: inputs.ignore,
+        liveSettings: new Map(live.managed.map((j) => [j.key, j.settings])),
         deployer,
         allowLockout: flags.allowLockout === true,
         stopReason: () => lock?.lost,
@@ -133,7 +135,7 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
       const report: ApplyReport = { results, nonConvergent: [] };
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
-        const opts = { project, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer };
+        const opts = { project, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
         report.nonConvergent = await checkConverged(client, checked.resolved.jobs, written, opts);
       } catch (e) {
         report.verifyError = errorText(e);

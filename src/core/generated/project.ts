@@ -54,6 +54,10 @@ export interface ProjectConfig {
      */
     [k: string]: number | string;
   };
+  /**
+   * Fields that operators own at runtime (pausing a schedule during an incident, raising max_concurrent_runs): plan and drift leave them out of the comparison, and apply keeps the workspace's value at those paths when it has to send the field around them.
+   */
+  ignore?: IgnoreRule[];
 }
 /**
  * One workspace the project deploys to (dev, prod, …).
@@ -260,4 +264,26 @@ export interface ApplySettings {
    * Take the workspace apply lock so two applies never run at once (on unless set to false).
    */
   lock?: boolean;
+}
+/**
+ * One field (or family of fields) jobform neither compares nor reverts.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "IgnoreRule".
+ */
+export interface IgnoreRule {
+  /**
+   * A JSON pointer into the job settings as the plan shows them: keyed lists by key (/tasks/<task_key>/timeout_seconds, /job_clusters/<job_cluster_key>/…, /parameters/<name>/default). A segment * matches any one segment.
+   */
+  path: string;
+  /**
+   * The jobs the rule applies to: job keys or globs (sales-*, etl-?); every job when left out.
+   *
+   * @minItems 1
+   */
+  jobs?: string[];
+  /**
+   * Why operators own this field; shown in every plan that ignores it.
+   */
+  reason: string;
 }
