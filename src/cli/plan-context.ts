@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { IgnoreRule } from "../core/ignore.js";
+import { globMatches } from "../core/glob.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
@@ -78,8 +79,7 @@ export function ignoreRules(checked: CheckedProject): IgnoreRule[] {
 export function selectJobs(patterns: readonly string[], known: readonly string[]): string[] {
   const picked = new Set<string>();
   for (const p of patterns) {
-    const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-    const hits = known.filter((k) => re.test(k));
+    const hits = known.filter((k) => globMatches(p, k));
     if (hits.length === 0) throw new UserError(`--job ${p}: no such job in jobs/ (known: ${known.join(", ")})`);
     for (const k of hits) picked.add(k);
   }

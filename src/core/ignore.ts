@@ -6,6 +6,7 @@
 // Rule paths are pointers in the plan's canonical form, where keyed lists are maps (`/tasks/<task_key>/…`).
 // The payload apply sends is in the API's shape, where they are lists again; KEYED_RULES says which list is
 // keyed by which field, so one table serves both translations.
+import { globMatches } from "./glob.js";
 import { isPlainObject } from "./merge.js";
 import { expandPattern, KEYED_RULES } from "./normalize-rules.js";
 import { pointerSegments, toPointer } from "./pointer.js";
@@ -20,11 +21,6 @@ export interface IgnoreRule {
   reason: string;
 }
 
-/** `*` any run of characters, `?` one: the same globs `--job` takes. */
-export function globMatches(glob: string, key: string): boolean {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`).test(key);
-}
 
 export function ruleAppliesTo(rule: IgnoreRule, key: string): boolean {
   return rule.jobs === undefined || rule.jobs.some((g) => globMatches(g, key));

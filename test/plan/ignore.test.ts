@@ -3,7 +3,8 @@
 // that name no job.
 import { describe, expect, it } from "vitest";
 import { loadSchemas } from "../../src/cli/schemas.js";
-import { globMatches, keepLiveValues, rulesForJob, withoutIgnored } from "../../src/core/ignore.js";
+import { globMatches } from "../../src/core/glob.js";
+import { keepLiveValues, rulesForJob, withoutIgnored } from "../../src/core/ignore.js";
 import type { IgnoreRule } from "../../src/core/ignore.js";
 import { KEY_TAG, PROJECT_TAG } from "../../src/core/ownership.js";
 import { planJobs } from "../../src/core/plan.js";
