@@ -38,6 +38,15 @@ export function maskCommands(resolved: ResolvedProject): string {
   return [...values].map((v) => `::add-mask::${escapeData(v)}\n`).join("");
 }
 
+/**
+ * Workflow commands go to stderr, which the Actions runner reads for commands as it reads stdout: stdout
+ * may be the product (`plan --format markdown > plan.md` becomes the PR comment), and a mask line carries
+ * the very value it hides.
+ */
+export function emitWorkflowCommands(text: string): void {
+  if (inGitHubActions() && text) process.stderr.write(text);
+}
+
 /** Long output folds into a named group in the Actions log. */
 export function grouped(title: string, text: string): string {
   return inGitHubActions() ? `::group::${escapeData(title)}\n${text}${text.endsWith("\n") ? "" : "\n"}::endgroup::\n` : text;

@@ -10,7 +10,7 @@ import { readLive } from "../live/read-live.js";
 import type { LiveState } from "../live/read-live.js";
 import { renderDiagnosticsText } from "../render/diagnostics.js";
 import { ExitCode, UserError } from "./errors.js";
-import { annotations, inGitHubActions, maskCommands } from "./github.js";
+import { annotations, emitWorkflowCommands, maskCommands } from "./github.js";
 import { globals, parseVars } from "./globals.js";
 import { readProject } from "./read-project.js";
 import { loadSchemas } from "./schemas.js";
@@ -33,7 +33,7 @@ export function checkedProject(cmd: Command): CheckedProject {
   const checked = checkProject(readProject(g.dir), { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
   const errors = checked.all.filter((d) => d.severity === "error");
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
-  if (inGitHubActions()) process.stdout.write(maskCommands(checked.resolved) + annotations(errors));
+  emitWorkflowCommands(maskCommands(checked.resolved) + annotations(errors));
   if (errors.length) {
     const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
     process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources }));

@@ -14,7 +14,7 @@ describe("GitHub Actions output", () => {
     expect(annotations([{ severity: "warning", code: "JF010", message: "m", file: "jobform.yaml", line: 0, column: 0, path: "" }])).toBe("::warning file=jobform.yaml,title=JF010::m\n");
   });
 
-  it("masks secrets before anything else and annotates validation errors with file and line", () => {
+  it("masks secrets before anything else and annotates validation errors with file and line, on stderr", () => {
     const dir = mkdtempSync(join(tmpdir(), "jobform-gh-"));
     mkdirSync(join(dir, "jobs"));
     writeFileSync(join(dir, "jobform.yaml"), "project: p\nvariables:\n  api_token: { default: tok-12345 }\n");
@@ -24,7 +24,8 @@ describe("GitHub Actions output", () => {
     );
     const r = runCli(["validate", "--dir", dir], { env: { GITHUB_ACTIONS: "true" } });
     expect(r.code).toBe(1);
-    const lines = r.stdout.split("\n");
+    expect(r.stdout).not.toContain("::");
+    const lines = r.stderr.split("\n");
     expect(lines.slice(0, 2).sort()).toEqual(["::add-mask::hunter22", "::add-mask::tok-12345"]);
     expect(lines).toContain('::error file=jobs/a.yaml,line=7,col=5,title=JF020::unknown field "run_iff"; did you mean "run_if"?');
     expect(lines.some((l) => l.startsWith("::warning file=jobs/a.yaml,line=6,") && l.includes("db_password"))).toBe(true);

@@ -3,7 +3,7 @@ import { checkProject } from "../../core/project.js";
 import { renderDiagnosticsJson, renderDiagnosticsText, summary } from "../../render/diagnostics.js";
 import { ExitCode } from "../errors.js";
 import { formatOption, globals, parseVars } from "../globals.js";
-import { annotations, inGitHubActions, maskCommands } from "../github.js";
+import { annotations, emitWorkflowCommands, maskCommands } from "../github.js";
 import { readProject } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
 
@@ -18,7 +18,7 @@ export function registerValidate(program: Command): void {
       const files = readProject(g.dir);
       const checked = checkProject(files, { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
       const ds = checked.all;
-      if (inGitHubActions()) process.stdout.write(maskCommands(checked.resolved) + annotations(ds));
+      emitWorkflowCommands(maskCommands(checked.resolved) + annotations(ds));
       if (format === "json") process.stdout.write(renderDiagnosticsJson(ds));
       else {
         const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
