@@ -1,6 +1,6 @@
 // jobs/create has no idempotency token: when its answer is lost the job may or may not exist. Before
 // creating again, look for it by jobform's tags, so a retry never leaves two jobs with the same tags.
-import { KEY_TAG, PROJECT_TAG } from "../core/ownership.js";
+import { managedKey } from "../core/ownership.js";
 import { AmbiguousWriteError } from "../databricks/errors.js";
 import type { DatabricksClient } from "../databricks/index.js";
 import type { JobSettings } from "../databricks/types.js";
@@ -10,8 +10,7 @@ import { idToString } from "../lib/json.js";
 export async function findByTags(client: Pick<DatabricksClient, "jobs">, project: string, key: string): Promise<string[]> {
   const out: string[] = [];
   for await (const job of client.jobs.list()) {
-    const tags = (job.settings?.tags ?? {}) as Record<string, unknown>;
-    if (tags[PROJECT_TAG] === project && tags[KEY_TAG] === key) out.push(idToString(job.job_id));
+    if (managedKey(job.settings?.tags as Record<string, unknown> | undefined, project) === key) out.push(idToString(job.job_id));
   }
   return out.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
 }

@@ -1,4 +1,5 @@
 // The per-job result table apply ends with, for the terminal and for the GitHub step summary.
+import { renderTable } from "../render/text-table.js";
 import { hintFor } from "./error-hints.js";
 import type { JobResult } from "./execute.js";
 
@@ -44,11 +45,8 @@ function reportNotes(r: ApplyReport): string[] {
 }
 
 export function renderReportText(r: ApplyReport): string {
-  const head = ["job", "id", "result", "detail"];
-  const body = rows(r);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join("  ").trimEnd();
-  return [line(head), ...body.map(line), ...reportNotes(r), "", summaryLine(r)].join("\n") + "\n";
+  const table = renderTable([{ header: "job" }, { header: "id" }, { header: "result" }, { header: "detail" }], rows(r));
+  return [...table, ...reportNotes(r), "", summaryLine(r)].join("\n") + "\n";
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -8,7 +8,7 @@ import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
-import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
+import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
 import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
 import { createRisks, risksOf } from "./risks.js";
@@ -136,8 +136,8 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const unmanaged: LiveJob[] = [];
   for (const l of live) {
     const tags = tagsOf(l);
-    const key = tags[KEY_TAG];
-    if (tags[PROJECT_TAG] === opts.project && typeof key === "string") managed.set(key, [...(managed.get(key) ?? []), l]);
+    const key = managedKey(tags, opts.project);
+    if (key !== undefined) managed.set(key, [...(managed.get(key) ?? []), l]);
     else if (tags[PROJECT_TAG] === undefined) unmanaged.push(l);
   }
   const errors: PlanError[] = [];

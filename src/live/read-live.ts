@@ -1,6 +1,6 @@
 import { idToString } from "../lib/json.js";
 import { mapLimit } from "../lib/map-limit.js";
-import { KEY_TAG, PROJECT_TAG } from "../core/ownership.js";
+import { managedKey, PROJECT_TAG } from "../core/ownership.js";
 import { ApiError } from "../databricks/index.js";
 import type { BaseJob, DatabricksClient } from "../databricks/index.js";
 
@@ -62,14 +62,14 @@ export async function readLive(client: DatabricksClient, project: string, opts: 
   const managed: BaseJob[] = [];
   const unmanaged: UnmanagedJob[] = [];
   for (const job of listed) {
-    const tags = (job.settings?.tags ?? {}) as Record<string, unknown>;
-    if (tags[PROJECT_TAG] === project && typeof tags[KEY_TAG] === "string") {
-      if (!opts.keys || opts.keys.has(tags[KEY_TAG] as string)) managed.push(job);
+    const key = managedKey(job.settings?.tags as Record<string, unknown> | undefined, project);
+    if (key !== undefined) {
+      if (!opts.keys || opts.keys.has(key)) managed.push(job);
     } else unmanaged.push({ jobId: idToString(job.job_id), settings: { name: job.settings?.name, tags: job.settings?.tags }, permissions: [] });
   }
   const jobs = await mapLimit(managed, opts.concurrency ?? 8, async (job) => {
     const read = await readJob(client, job);
-    return { ...read, key: (read.settings.tags as Record<string, string>)[KEY_TAG] as string };
+    return { ...read, key: managedKey(read.settings.tags as Record<string, unknown>, project) as string };
   });
   // Untagged jobs that jobform.yaml `adopt:` gives to a key without a managed job are read in full and
   // counted as managed under that key: the plan updates them (adding the tags) and apply needs their ids.

@@ -6,6 +6,7 @@ import { classifyLines } from "./source-cells.js";
 import type { Cell } from "./source-cells.js";
 import { isWidgetKind } from "./cell-events.js";
 import type { Finding, NotebookLanguage, Widget } from "./widget-types.js";
+import { isPlainObject } from "../core/merge.js";
 
 const NOTEBOOK_META = "application/vnd.databricks.v1+notebook";
 
@@ -15,8 +16,6 @@ export interface IpynbContent {
   metadataWidgets?: Widget[];
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 export function readIpynb(text: string, language: NotebookLanguage, findings: Finding[]): IpynbContent {
@@ -27,27 +26,27 @@ export function readIpynb(text: string, language: NotebookLanguage, findings: Fi
     findings.push({ severity: "warning", code: "invalid-notebook", message: `not a JUPYTER notebook: ${(e as Error).message}`, line: 0 });
     return { cells: [] };
   }
-  if (!isObject(doc) || !Array.isArray(doc.cells)) {
+  if (!isPlainObject(doc) || !Array.isArray(doc.cells)) {
     findings.push({ severity: "warning", code: "invalid-notebook", message: "not a JUPYTER notebook: no cells array", line: 0 });
     return { cells: [] };
   }
   const cells: Cell[] = [];
   doc.cells.forEach((raw, index) => {
     const cellNo = index + 1;
-    if (!isObject(raw) || raw.cell_type !== "code") return;
+    if (!isPlainObject(raw) || raw.cell_type !== "code") return;
     // nbformat allows the source as one string or as a list of lines that keep their "\n".
     const src = Array.isArray(raw.source) ? raw.source.map((s) => str(s) ?? "").join("") : (str(raw.source) ?? "");
     const lines = src.split(/\r?\n/).map((t, i) => ({ text: t, line: i + 1 }));
     cells.push({ ...classifyLines(lines, language), cell: cellNo });
   });
-  const meta = isObject(doc.metadata) ? doc.metadata[NOTEBOOK_META] : undefined;
-  const widgetsMeta = isObject(meta) ? meta.widgets : undefined;
-  if (!isObject(widgetsMeta) || Object.keys(widgetsMeta).length === 0) return { cells };
+  const meta = isPlainObject(doc.metadata) ? doc.metadata[NOTEBOOK_META] : undefined;
+  const widgetsMeta = isPlainObject(meta) ? meta.widgets : undefined;
+  if (!isPlainObject(widgetsMeta) || Object.keys(widgetsMeta).length === 0) return { cells };
   const metadataWidgets: Widget[] = [];
   for (const [key, entry] of Object.entries(widgetsMeta)) {
-    if (!isObject(entry)) continue;
-    const info = isObject(entry.widgetInfo) ? entry.widgetInfo : {};
-    const options = isObject(info.options) ? info.options : {};
+    if (!isPlainObject(entry)) continue;
+    const info = isPlainObject(entry.widgetInfo) ? entry.widgetInfo : {};
+    const options = isPlainObject(info.options) ? info.options : {};
     const kind = (str(info.widgetType) ?? str(options.widgetType) ?? "").toLowerCase();
     if (!isWidgetKind(kind)) continue;
     const widget: Widget = { name: str(info.name) ?? key, kind, default: str(info.defaultValue) ?? null, line: 0 };

@@ -7,7 +7,7 @@ import { idToString } from "../lib/json.js";
 import type { BaseJob, Job } from "../databricks/index.js";
 import { UserError } from "../cli/errors.js";
 import type { RunsIo } from "./io.js";
-import { ownershipOf } from "./jobs-table.js";
+import { ownershipOf } from "../core/ownership.js";
 
 export interface FoundJob {
   job: Job;

@@ -5,14 +5,15 @@
  */
 import { idToString } from "../lib/json.js";
 import type { BaseJob, Id, Run } from "../databricks/index.js";
-import { KEY_TAG, OWNERSHIP_TAGS, PROJECT_TAG } from "../core/ownership.js";
+import { KEY_TAG, OWNERSHIP_TAGS, ownershipOf } from "../core/ownership.js";
+import type { Ownership } from "../core/ownership.js";
 import { runOutcome } from "../runner/state.js";
 import type { Phase } from "../runner/state.js";
 import { stateLabel } from "./state-label.js";
-import { renderTable } from "./text-table.js";
+import { renderTable } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
+import { isPlainObject } from "../core/merge.js";
 
-export type Ownership = { kind: "managed"; key: string } | { kind: "other-project"; project: string; key: string } | { kind: "unmanaged" };
 
 export interface LastRun {
   run_id: Id;
@@ -34,28 +35,21 @@ export interface JobSummary {
   last_run?: LastRun;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function ownershipOf(tags: Record<string, unknown>, project: string | undefined): Ownership {
-  const owner = tags[PROJECT_TAG];
-  const key = tags[KEY_TAG];
-  if (typeof owner !== "string" || typeof key !== "string") return { kind: "unmanaged" };
-  return owner === project ? { kind: "managed", key } : { kind: "other-project", project: owner, key };
-}
 
 function paused(block: unknown): string {
-  return isObject(block) && block.pause_status === "PAUSED" ? " (paused)" : "";
+  return isPlainObject(block) && block.pause_status === "PAUSED" ? " (paused)" : "";
 }
 
 /** What starts the job: the trigger kinds of the Jobs API, else a cron schedule, else only people and APIs. */
 export function triggerKind(settings: Record<string, unknown>): string {
-  if (isObject(settings.continuous)) return `continuous${paused(settings.continuous)}`;
+  if (isPlainObject(settings.continuous)) return `continuous${paused(settings.continuous)}`;
   const t = settings.trigger;
-  if (isObject(t)) {
-    const kind = isObject(t.periodic) ? "periodic" : isObject(t.file_arrival) ? "file arrival" : isObject(t.table_update) || isObject(t.table) ? "table update" : "trigger";
+  if (isPlainObject(t)) {
+    const kind = isPlainObject(t.periodic) ? "periodic" : isPlainObject(t.file_arrival) ? "file arrival" : isPlainObject(t.table_update) || isPlainObject(t.table) ? "table update" : "trigger";
     return `${kind}${paused(t)}`;
   }
-  if (isObject(settings.schedule)) {
+  if (isPlainObject(settings.schedule)) {
     const cron = typeof settings.schedule.quartz_cron_expression === "string" ? ` ${settings.schedule.quartz_cron_expression}` : "";
     return `cron${cron}${paused(settings.schedule)}`;
   }
@@ -64,7 +58,7 @@ export function triggerKind(settings: Record<string, unknown>): string {
 
 export function summarizeJob(job: BaseJob, project: string | undefined, lastRun: Run | undefined): JobSummary {
   const settings = (job.settings ?? {}) as Record<string, unknown>;
-  const rawTags = isObject(settings.tags) ? settings.tags : {};
+  const rawTags = isPlainObject(settings.tags) ? settings.tags : {};
   const tags: Record<string, string> = {};
   for (const [k, v] of Object.entries(rawTags)) if (!(OWNERSHIP_TAGS as readonly string[]).includes(k)) tags[k] = String(v);
   const s: JobSummary = {
@@ -97,7 +91,7 @@ export interface JobFilters {
 /** The filters that need no run history, applied before any runs/list call is spent on a job. */
 export function matchesStatic(job: BaseJob, f: JobFilters): boolean {
   const settings = (job.settings ?? {}) as Record<string, unknown>;
-  const tags = isObject(settings.tags) ? settings.tags : {};
+  const tags = isPlainObject(settings.tags) ? settings.tags : {};
   for (const t of f.tags) {
     const eq = t.indexOf("=");
     const [k, v] = eq < 0 ? [t, undefined] : [t.slice(0, eq), t.slice(eq + 1)];

@@ -7,7 +7,7 @@ import type { Id, Run } from "../databricks/index.js";
 import { formatDuration } from "../runner/duration.js";
 import { runOutcome } from "../runner/state.js";
 import type { Phase } from "../runner/state.js";
-import { renderTable } from "./text-table.js";
+import { renderTable } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
 
 export interface RunSummary {

@@ -10,7 +10,7 @@ import { formatDuration } from "../runner/duration.js";
 import { stateOutcome } from "../runner/state.js";
 import type { Phase } from "../runner/state.js";
 import { stateLabel } from "./state-label.js";
-import { renderTable } from "./text-table.js";
+import { renderTable } from "../render/text-table.js";
 import { epochOf } from "./timestamps.js";
 
 export interface TimelineRow {

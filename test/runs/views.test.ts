@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { BaseJob, Run } from "../../src/databricks/index.js";
-import { matchesStatic, matchesStatus, ownershipOf, renderJobsTable, summarizeJob, triggerKind } from "../../src/runs/jobs-table.js";
+import { ownershipOf } from "../../src/core/ownership.js";
+import { matchesStatic, matchesStatus, renderJobsTable, summarizeJob, triggerKind } from "../../src/runs/jobs-table.js";
 import { renderOutputs, taskOutput } from "../../src/runs/output-view.js";
 import { renderRunsTable, summarizeRun } from "../../src/runs/runs-table.js";
 import { progressLines } from "../../src/runs/task-progress.js";
-import { renderTable } from "../../src/runs/text-table.js";
+import { renderTable } from "../../src/render/text-table.js";
 import { formatTimestamp } from "../../src/runs/timestamps.js";
 
 const T0 = Date.UTC(2024, 4, 1, 6, 0, 3);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { isMap, parseDocument } from "yaml";
 import { assignKeys, compareIds, importedFrom, importedYaml } from "../../core/import-job.js";
-import { KEY_TAG, PROJECT_TAG } from "../../core/ownership.js";
+import { KEY_TAG, managedKey, PROJECT_TAG } from "../../core/ownership.js";
 import { checkProject } from "../../core/project.js";
 import { PROJECT_FILE } from "../../core/resolve.js";
 import type { BaseJob } from "../../databricks/index.js";
@@ -94,7 +94,7 @@ async function importJobs(flags: ImportFlags, cmd: Command): Promise<void> {
   try {
     const listed: BaseJob[] = [];
     for await (const job of client.jobs.list({ expand_tasks: true })) listed.push(job);
-    const managedKeys = new Set(listed.flatMap((j) => (tagsOf(j)[PROJECT_TAG] === project && typeof tagsOf(j)[KEY_TAG] === "string" ? [tagsOf(j)[KEY_TAG] as string] : [])));
+    const managedKeys = new Set(listed.flatMap((j) => managedKey(tagsOf(j), project) ?? []));
 
     if (flags.jobId.length) {
       // A named job that cannot be imported is refused before anything is written: the user asked for it.
