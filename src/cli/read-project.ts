@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { MAX_FILE_BYTES } from "../core/load.js";
-import type { SourceFile } from "../core/load.js";
+import { loadFile, MAX_FILE_BYTES } from "../core/load.js";
+import type { LoadedDocument, SourceFile } from "../core/load.js";
 import { PROJECT_FILE } from "../core/resolve.js";
 import { UserError } from "./errors.js";
 
@@ -30,12 +30,24 @@ function yamlFiles(dir: string, sub: string): string[] {
     .sort();
 }
 
-/** Reads jobform.yaml, jobs/*.yaml and notebooks/*.yaml of a project directory (the only I/O of validate). */
-export function readProject(dir: string): SourceFile[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`project directory ${dir} does not exist`);
+/**
+ * Reads jobform.yaml, jobs/*.yaml and notebooks/*.yaml of a project directory (the only I/O of validate).
+ * `jobs: false` skips the job files (a one-off notebook run should not wait for thousands of them);
+ * `required: false` accepts a directory that is no project at all.
+ */
+export function readProject(dir: string, opts: { jobs?: boolean; required?: boolean } = {}): SourceFile[] {
+  const required = opts.required ?? true;
+  if (required && (!existsSync(dir) || !statSync(dir).isDirectory())) throw new UserError(`project directory ${dir} does not exist`);
   const files: SourceFile[] = [];
   if (existsSync(join(dir, PROJECT_FILE))) files.push(readSource(dir, PROJECT_FILE));
-  for (const rel of [...yamlFiles(dir, "jobs"), ...yamlFiles(dir, "notebooks")]) files.push(readSource(dir, rel));
-  if (files.length === 0) throw new UserError(`${dir} is not a jobform project: it has no jobform.yaml and no jobs/*.yaml`);
+  const jobs = opts.jobs === false ? [] : yamlFiles(dir, "jobs");
+  for (const rel of [...jobs, ...yamlFiles(dir, "notebooks")]) files.push(readSource(dir, rel));
+  if (required && files.length === 0) throw new UserError(`${dir} is not a jobform project: it has no jobform.yaml and no jobs/*.yaml`);
   return files;
+}
+
+/** jobform.yaml alone, parsed (undefined when absent or broken): for commands that need only its settings. */
+export function readProjectFile(dir: string): LoadedDocument | undefined {
+  if (!existsSync(join(dir, PROJECT_FILE))) return undefined;
+  return loadFile(readSource(dir, PROJECT_FILE)).document;
 }

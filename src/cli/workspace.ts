@@ -1,17 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
-import { loadFile } from "../core/load.js";
-import { PROJECT_FILE, resolve } from "../core/resolve.js";
+import { resolve } from "../core/resolve.js";
 import { createClient, loadConfig } from "../databricks/index.js";
 import type { DatabricksClient } from "../databricks/index.js";
 import { globals } from "./globals.js";
+import { readProjectFile } from "./read-project.js";
 
 /** The host of the selected target in `dir`/jobform.yaml, when the project names one. */
 export function targetHost(dir: string, target: string | undefined): string | undefined {
-  const file = join(dir, PROJECT_FILE);
-  if (!existsSync(file)) return undefined;
-  const { document } = loadFile({ path: PROJECT_FILE, bytes: readFileSync(file) });
+  const document = readProjectFile(dir);
   return document ? resolve(document, [], { target, vars: {}, env: {} }).host : undefined;
 }
 

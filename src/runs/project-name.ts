@@ -4,16 +4,10 @@
  * "another project's". Only the `project:` field is read, so a job file with an error does not stop a
  * read-only listing.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { loadFile } from "../core/load.js";
-import { PROJECT_FILE } from "../core/resolve.js";
+import { readProjectFile } from "../cli/read-project.js";
 
 export function projectNameIn(dir: string): string | undefined {
-  const file = join(dir, PROJECT_FILE);
-  if (!existsSync(file)) return undefined;
-  const { document } = loadFile({ path: PROJECT_FILE, bytes: readFileSync(file) });
-  const value = document?.value;
+  const value = readProjectFile(dir)?.value;
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const name = (value as Record<string, unknown>).project;
   return typeof name === "string" ? name : undefined;
