@@ -1,23 +1,56 @@
 import { Command, CommanderError } from "commander";
-import { registerApi } from "./commands/api.js";
-import { registerApply } from "./commands/apply.js";
-import { registerDemo } from "./commands/demo.js";
-import { registerGraph } from "./commands/graph.js";
-import { registerImport } from "./commands/import.js";
-import { registerJobs } from "./commands/jobs.js";
-import { registerNotebooks } from "./commands/notebooks.js";
-import { registerPause } from "./commands/pause.js";
-import { registerPlan } from "./commands/plan.js";
-import { registerRun } from "./commands/run.js";
-import { registerRuns } from "./commands/runs.js";
-import { registerServe } from "./commands/serve.js";
-import { registerSubmit } from "./commands/submit.js";
-import { registerValidate } from "./commands/validate.js";
 import { ExitCode, UserError } from "./errors.js";
 import { collect } from "./globals.js";
-import { targetHost } from "./workspace.js";
 
-export function buildProgram(): Command {
+type Registrar = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: the HTTP client (undici) and the emulator
+ * cost ~150 ms of start-up that `validate` — run on every save — should not pay. Help and unknown words
+ * load them all, in this order.
+ */
+const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promise<Registrar>])[] = [
+  [["validate"], async () => (await import("./commands/validate.js")).registerValidate],
+  [["plan", "drift"], async () => (await import("./commands/plan.js")).registerPlan],
+  [["apply", "unlock"], async () => (await import("./commands/apply.js")).registerApply],
+  [["serve"], async () => (await import("./commands/serve.js")).registerServe],
+  [
+    ["api"],
+    async () => {
+      const [{ registerApi }, { targetHost }] = await Promise.all([import("./commands/api.js"), import("./workspace.js")]);
+      return (program) => registerApi(program, { targetHost });
+    },
+  ],
+  [["submit"], async () => (await import("./commands/submit.js")).registerSubmit],
+  [["notebooks"], async () => (await import("./commands/notebooks.js")).registerNotebooks],
+  [["run"], async () => (await import("./commands/run.js")).registerRun],
+  [["runs"], async () => (await import("./commands/runs.js")).registerRuns],
+  [["jobs"], async () => (await import("./commands/jobs.js")).registerJobs],
+  [["pause", "unpause"], async () => (await import("./commands/pause.js")).registerPause],
+  [["graph"], async () => (await import("./commands/graph.js")).registerGraph],
+  [["import"], async () => (await import("./commands/import.js")).registerImport],
+  [
+    ["demo"],
+    async () => {
+      const { registerDemo } = await import("./commands/demo.js");
+      return (program) => registerDemo(program, runInProcess);
+    },
+  ],
+];
+
+const GLOBAL_WITH_VALUE = new Set(["--dir", "--target", "--var", "--profile", "--host", "--format"]);
+
+/** The command word of the arguments: the first that is neither an option nor a global option's value. */
+export function commandWord(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return undefined;
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("jobform")
     .description("GitOps for Databricks Lakeflow Jobs")
     .version("0.1.0")
@@ -31,20 +64,9 @@ export function buildProgram(): Command {
     .option("--verbose", "log requests (method, path, status, duration; never secrets)")
     .exitOverride()
     .showHelpAfterError();
-  registerValidate(program);
-  registerPlan(program);
-  registerApply(program);
-  registerServe(program);
-  registerApi(program, { targetHost });
-  registerSubmit(program);
-  registerNotebooks(program);
-  registerRun(program);
-  registerRuns(program);
-  registerJobs(program);
-  registerPause(program);
-  registerGraph(program);
-  registerImport(program);
-  registerDemo(program, runInProcess);
+  const word = commandWord(argv.slice(2));
+  const chosen = COMMANDS.find(([names]) => word !== undefined && names.includes(word));
+  for (const [, load] of chosen ? [chosen] : COMMANDS) (await load())(program);
   return program;
 }
 
@@ -56,7 +78,7 @@ async function runInProcess(args: string[]): Promise<number> {
 /** The one top-level handler: user errors are one line, anything else is a bug and says so. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof ExitCode) return e.code;

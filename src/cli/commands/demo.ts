@@ -30,12 +30,7 @@ export function registerDemo(program: Command, run: Runner): void {
       const say = (s: string) => process.stdout.write(s);
       say(`jobform demo — an emulated Databricks workspace is listening on ${emu.url}\n`);
       try {
-        const commands = cmd.parent?.commands.map((c) => c.name()) ?? [];
         for (const [i, step] of STEPS.entries()) {
-          if (!commands.includes(step.args[0] as string)) {
-            say(`\n── ${i + 1}. ${step.title}: not built yet in this version of jobform (see README status)\n`);
-            continue;
-          }
           if (step.title === "drift") await simulateUiEdit(emu.url, token, say);
           say(`\n── ${i + 1}. jobform ${step.args.join(" ")} — ${step.explain}\n\n`);
           const code = await run(["--host", emu.url, "--dir", g.dir, ...(g.target ? ["--target", g.target] : []), ...step.args]);
