@@ -4,9 +4,9 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Id, Run } from "../databricks/index.js";
-import { formatDuration } from "../runner/duration.js";
-import { runOutcome } from "../runner/state.js";
-import type { Phase } from "../runner/state.js";
+import { formatDuration } from "../lib/duration.js";
+import { runOutcome } from "../run-watch/state.js";
+import type { Phase } from "../run-watch/state.js";
 import { renderTable } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
 

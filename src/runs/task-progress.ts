@@ -5,9 +5,9 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Run } from "../databricks/index.js";
-import { runOutcome, stateOutcome } from "../runner/state.js";
+import { runOutcome, stateOutcome } from "../run-watch/state.js";
 import { repairIndex } from "./timeline.js";
-import { stateLabel } from "./state-label.js";
+import { stateLabel } from "../run-watch/state-label.js";
 
 export type SeenStates = Map<string, string>;
 

@@ -6,10 +6,10 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Run, RunTask } from "../databricks/index.js";
-import { formatDuration } from "../runner/duration.js";
-import { stateOutcome } from "../runner/state.js";
-import type { Phase } from "../runner/state.js";
-import { stateLabel } from "./state-label.js";
+import { formatDuration } from "../lib/duration.js";
+import { stateOutcome } from "../run-watch/state.js";
+import type { Phase } from "../run-watch/state.js";
+import { stateLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
 import { epochOf } from "./timestamps.js";
 

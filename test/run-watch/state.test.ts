@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOutcome, exitCodeFor, runOutcome } from "../../src/runner/state.js";
+import { describeOutcome, exitCodeFor, runOutcome } from "../../src/run-watch/state.js";
 import { run } from "./support.js";
 
 describe("run state mapping", () => {

@@ -3,7 +3,7 @@
  * (SUCCESS, FAILED, UPSTREAM_FAILED, EXCLUDED…) because "TERMINATED" alone says nothing; a run still
  * going, or one that ended without a result (SKIPPED, INTERNAL_ERROR), reads as its life cycle.
  */
-import type { RunOutcome } from "../runner/state.js";
+import type { RunOutcome } from "./state.js";
 
 export function stateLabel(o: RunOutcome): string {
   if (o.phase === "running") return o.lifeCycle;
