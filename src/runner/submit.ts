@@ -10,7 +10,9 @@ import type { Platform } from "../core/generated/project.js";
 import { formatDuration } from "../lib/duration.js";
 import { reportFailures } from "../run-watch/failure.js";
 import { firstLook } from "../run-watch/first-look.js";
-import { EXIT, describeOutcome, exitCodeFor } from "../run-watch/state.js";
+import { ending } from "../run-watch/ending.js";
+import { EXIT } from "../run-watch/state.js";
+import { describeStatus } from "../run-watch/state-label.js";
 import { stopWatching } from "../run-watch/stop.js";
 import { runPageUrl } from "../run-watch/url.js";
 import { watchRun } from "../run-watch/wait.js";
@@ -65,7 +67,7 @@ export async function submitAndWatch(request: SubmitRunRequest, io: SubmitIo, op
     first,
     onTransientError: (e) => io.err(`warning: checking the run failed (${e.message}); still watching`),
     onPoll: (_run, outcome, elapsed) => {
-      const line = describeOutcome(outcome);
+      const line = describeStatus(outcome);
       const stamp = `[${formatDuration(elapsed)}]`;
       if (line !== shown) {
         shown = line;
@@ -88,22 +90,16 @@ export async function submitAndWatch(request: SubmitRunRequest, io: SubmitIo, op
   if (result.kind !== "ended") return stopWatching(result.kind, runId, url, took, io, opts);
 
   const { run, outcome } = result;
-  if (outcome.phase === "success") {
-    io.out(`Run ${runId.toString()} succeeded in ${took}`);
-    await printExitValue(io, run.tasks?.[0]?.run_id);
-    return EXIT.success;
-  }
-  if (outcome.phase === "cancelled") {
-    io.out(`Run ${runId.toString()} was ${outcome.lifeCycle === "SKIPPED" ? "skipped" : "cancelled"} (${describeOutcome(outcome)})`);
-    return exitCodeFor("cancelled");
-  }
-  io.out(`Run ${runId.toString()} failed after ${took}: ${describeOutcome(outcome)}`);
+  const end = ending(runId.toString(), outcome, took);
+  io.out(end.line);
+  if (outcome.phase === "success") await printExitValue(io, run.tasks?.[0]?.run_id);
+  if (!end.reportTasks) return end.code;
   const failures = await reportFailures(run, { getOutput: (id) => io.runs.getOutput(id), err: io.err });
   const texts = [outcome.message, ...failures.flatMap((f) => [f.error, f.trace])];
   const hint = missingNotebookHint(texts, opts.notebookPath);
   if (hint) io.err(`hint: ${hint}`);
   io.err(`run page: ${url}`);
-  return exitCodeFor("failed");
+  return end.code;
 }
 
 /** The value the notebook passed to dbutils.notebook.exit(), when it passed one; best effort. */

@@ -9,7 +9,7 @@ import { idToString } from "../lib/json.js";
 import type { Id, Run } from "../databricks/index.js";
 import { formatDuration } from "../lib/duration.js";
 import { reportFailures } from "../run-watch/failure.js";
-import { EXIT, describeOutcome, exitCodeFor } from "../run-watch/state.js";
+import { ending } from "../run-watch/ending.js";
 import { stopWatching } from "../run-watch/stop.js";
 import { watchRun } from "../run-watch/wait.js";
 import type { RunsIo } from "./io.js";
@@ -28,7 +28,11 @@ export interface FollowOptions {
   first?: Run;
   /** States already shown (a repair's watch starts from the run as it was, so old tasks stay quiet). */
   seen?: SeenStates;
+  /** A run that succeeded with failures exits 1 instead of 0. */
+  failOnTaskFailure?: boolean;
 }
+
+export const FAIL_ON_TASK_FAILURE_HELP = "exit 1 instead of 0 when the run succeeds with failures (a task failed but every leaf task succeeded)";
 
 /** The command that reruns what failed; printed after a failure so the next step is one paste away. */
 export function repairHint(runId: Id): string {
@@ -51,23 +55,16 @@ export async function followRun(runId: Id, io: RunsIo, opts: FollowOptions): Pro
     },
   });
   const took = formatDuration(io.clock.now() - started);
-  const id = idToString(runId);
-
   if (result.kind !== "ended") return stopWatching(result.kind, runId, opts.url, took, io, opts);
 
   const { run, outcome } = result;
   for (const line of renderTimeline(timelineRows(run, io.wallNow()))) io.out(line);
-  if (outcome.phase === "success") {
-    io.out(`Run ${id} succeeded after ${took}`);
-    return EXIT.success;
+  const end = ending(idToString(runId), outcome, took, opts.failOnTaskFailure);
+  io.out(end.line);
+  if (end.reportTasks) {
+    await reportFailures(run, { getOutput: (taskRunId) => io.runs.getOutput(taskRunId), err: io.err });
+    io.err(repairHint(runId));
+    io.err(`run page: ${opts.url}`);
   }
-  if (outcome.phase === "cancelled") {
-    io.out(`Run ${id} was ${outcome.lifeCycle === "SKIPPED" ? "skipped" : "cancelled"} (${describeOutcome(outcome)})`);
-    return exitCodeFor("cancelled");
-  }
-  io.out(`Run ${id} failed after ${took}: ${describeOutcome(outcome)}`);
-  await reportFailures(run, { getOutput: (taskRunId) => io.runs.getOutput(taskRunId), err: io.err });
-  io.err(repairHint(runId));
-  io.err(`run page: ${opts.url}`);
-  return exitCodeFor("failed");
+  return end.code;
 }

@@ -9,7 +9,7 @@ import type { Run, RunTask } from "../databricks/index.js";
 import { formatDuration } from "../lib/duration.js";
 import { stateOutcome } from "../run-watch/state.js";
 import type { Phase } from "../run-watch/state.js";
-import { stateLabel } from "../run-watch/state-label.js";
+import { rawStateWord, statusLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
 import { epochOf } from "./timestamps.js";
 
@@ -20,7 +20,10 @@ export interface TimelineRow {
   attempt: number;
   /** 0 for the original run, n for the n-th repair. */
   repair: number;
+  /** The API's word (JSON). */
   state: string;
+  /** The Jobs UI's word (text). */
+  status: string;
   phase: Phase;
   /** Undefined while the task has not started (pending, blocked, or never run after an upstream failure). */
   startOffsetMs?: number;
@@ -61,7 +64,8 @@ export function timelineRows(run: Run, now: number): TimelineRow[] {
       taskKey: task.task_key,
       attempt: attemptOf(task),
       repair: task.run_id === undefined ? 0 : (repairs.get(idToString(task.run_id)) ?? 0),
-      state: stateLabel(outcome),
+      state: rawStateWord(outcome),
+      status: statusLabel(outcome),
       phase: outcome.phase,
     };
     if (task.run_id !== undefined) row.runId = idToString(task.run_id);
@@ -97,11 +101,11 @@ export function renderTimeline(rows: readonly TimelineRow[], width = BAR_WIDTH):
   if (rows.length === 0) return ["(no task has been scheduled yet)"];
   const span = Math.max(0, ...rows.map((r) => (r.startOffsetMs ?? 0) + (r.durationMs ?? 0)));
   const table = renderTable(
-    [{ header: "TASK" }, { header: "ATTEMPT" }, { header: "STATE" }, { header: "START", align: "right" }, { header: "DURATION", align: "right" }, { header: "TIMELINE" }],
+    [{ header: "TASK" }, { header: "ATTEMPT" }, { header: "STATUS" }, { header: "START", align: "right" }, { header: "DURATION", align: "right" }, { header: "TIMELINE" }],
     rows.map((r) => [
       r.taskKey,
       attemptText(r),
-      r.state,
+      r.status,
       r.startOffsetMs === undefined ? "-" : `+${formatDuration(r.startOffsetMs)}`,
       r.durationMs === undefined ? "-" : formatDuration(r.durationMs),
       `|${bar(r, span, width)}|`,

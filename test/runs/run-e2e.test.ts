@@ -43,16 +43,16 @@ describe("jobform run", () => {
     expect(body).toMatchObject({ job_id: env.jobId, job_parameters: { run_date: "2024-05-01" } });
     expect(body?.idempotency_token).toMatch(/^jobform-/);
     for (const task of ["ingest", "clean", "stats", "publish"]) {
-      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} RUNNING`));
-      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} SUCCESS`));
+      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} Running`));
+      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} Succeeded`));
     }
-    // ingest ends before clean starts: its SUCCESS line comes first.
-    expect(r.stdout.indexOf("task ingest SUCCESS")).toBeLessThan(r.stdout.indexOf("task clean RUNNING"));
+    // ingest ends before clean starts: its Succeeded line comes first.
+    expect(r.stdout.indexOf("task ingest Succeeded")).toBeLessThan(r.stdout.indexOf("task clean Running"));
     // clean and stats ran side by side: same start offset in the timeline.
     const clean = lines.find((l) => l.startsWith("clean "));
     const stats = lines.find((l) => l.startsWith("stats "));
-    expect(clean).toMatch(/SUCCESS\s+\+1m00s\s+1m00s/);
-    expect(stats).toMatch(/SUCCESS\s+\+1m00s\s+1m00s/);
+    expect(clean).toMatch(/Succeeded\s+\+1m00s\s+1m00s/);
+    expect(stats).toMatch(/Succeeded\s+\+1m00s\s+1m00s/);
     expect(lines.at(-1)).toMatch(/^Run \d+ succeeded after 3m\d\ds$/);
   });
 
@@ -60,9 +60,10 @@ describe("jobform run", () => {
     const env = await setup(["*stats*=FAILED"]);
     const r = await run(env, ["sales"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/task stats FAILED/);
-    expect(r.stdout).toMatch(/^Run (\d+) failed after 2m\d\ds: \w+ FAILED/m);
-    expect(r.stdout).toMatch(/^publish\s+0\s+UPSTREAM_FAILED\s+-\s+-\s+\|\s+\|$/m);
+    expect(r.stdout).toMatch(/task stats Failed/);
+    expect(r.stdout).toMatch(/^Run (\d+) failed after 2m\d\ds: Task stats failed with message/m);
+    expect(r.stdout).not.toContain("INTERNAL_ERROR");
+    expect(r.stdout).toMatch(/^publish\s+0\s+Upstream failed\s+-\s+-\s+\|\s+\|$/m);
     expect(r.stderr).toMatch(/^task stats \(run \d+\) failed: Exception: emulated failure of \/Shared\/etl\/stats\.py/m);
     expect(r.stderr).toContain('  raise Exception("emulated failure of /Shared/etl/stats.py")');
     expect(r.stderr).toContain("not run because an upstream task did not succeed: publish");
@@ -71,6 +72,28 @@ describe("jobform run", () => {
     const outputs = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"));
     // Only the failed task's own run is asked; the parent id would be refused.
     expect(outputs).toHaveLength(1);
+  });
+
+  it("a run that succeeds with failures says so, lists each failed task with its error, exits 0 (1 with --fail-on-task-failure)", async () => {
+    for (const strict of [false, true]) {
+      emu = await startEmulator({ port: 0, runDurationMs: 60_000, runOutcomes: ["*stats*=FAILED"] });
+      const env = { emu, ...linkedClocks(emu), dir: projectDir() };
+      // publish runs whatever its upstream did, and it is the only leaf: stats failing leaves the run SUCCESS_WITH_FAILURES.
+      const settings = salesSettings();
+      const tasks = settings.tasks as Record<string, unknown>[];
+      (tasks[3] as Record<string, unknown>).run_if = "ALL_DONE";
+      await createJob(emu, settings);
+      const r = await run(env, ["sales", ...(strict ? ["--fail-on-task-failure"] : [])]);
+      expect(r.code).toBe(strict ? 1 : 0);
+      expect(r.stdout).toMatch(/^Run \d+ succeeded with failures after 3m\d\ds$/m);
+      expect(r.stdout).toMatch(/^stats\s+0\s+Failed\s/m);
+      expect(r.stdout).toMatch(/^publish\s+0\s+Succeeded\s/m);
+      expect(r.stderr).toMatch(/^task stats \(run \d+\) failed: Exception: emulated failure of \/Shared\/etl\/stats\.py/m);
+      expect(r.stderr).toContain("--all-failed");
+      // Only the failed task's own run is asked for its output.
+      expect((await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"))).toHaveLength(1);
+      await emu.close();
+    }
   });
 
   it("--only runs the chosen tasks; an unknown one is refused before anything starts", async () => {
@@ -82,7 +105,7 @@ describe("jobform run", () => {
     const r = await run(env, ["sales", "--only", "ingest"]);
     expect(r.code).toBe(0);
     expect((await runNowBodies())[0]?.only).toEqual(["ingest"]);
-    expect(r.stdout).toContain("task ingest SUCCESS");
+    expect(r.stdout).toContain("task ingest Succeeded");
     expect(r.stdout).not.toContain("task publish");
   });
 
@@ -132,7 +155,7 @@ describe("jobform run", () => {
       const env = await setup();
       const ctrlC = new AbortController();
       const r = await invoke(registerRun, ["--dir", env.dir, "run", "sales", ...(detach ? ["--detach"] : [])], { ...env, signal: ctrlC.signal }, (t) => {
-        if (t.includes("task ingest RUNNING")) ctrlC.abort(new Error("interrupted"));
+        if (t.includes("task ingest Running")) ctrlC.abort(new Error("interrupted"));
       });
       expect(r.code).toBe(130);
       const cancels = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/cancel"));

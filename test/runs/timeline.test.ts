@@ -13,7 +13,7 @@ const failed = { life_cycle_state: "TERMINATED", result_state: "FAILED" };
 const running = { life_cycle_state: "RUNNING" };
 
 function row(p: Partial<TimelineRow>): TimelineRow {
-  return { taskKey: "t", attempt: 0, repair: 0, state: "SUCCESS", phase: "success", ...p };
+  return { taskKey: "t", attempt: 0, repair: 0, state: "SUCCESS", status: "Succeeded", phase: "success", ...p };
 }
 
 describe("bar", () => {
@@ -47,12 +47,12 @@ describe("timelineRows", () => {
   };
   it("orders by start, keeps retries as their own rows, and measures a running task up to now", () => {
     const rows = timelineRows(run, T0 + 100_000);
-    expect(rows.map((r) => [r.taskKey, r.attempt, r.state, r.startOffsetMs, r.durationMs])).toEqual([
-      ["ingest", 0, "SUCCESS", 0, 60_000],
-      ["stats", 0, "FAILED", 60_000, 30_000],
-      ["clean", 0, "SUCCESS", 60_000, 60_000],
-      ["stats", 1, "RUNNING", 95_000, 5_000],
-      ["publish", 0, "BLOCKED", undefined, undefined],
+    expect(rows.map((r) => [r.taskKey, r.attempt, r.state, r.status, r.startOffsetMs, r.durationMs])).toEqual([
+      ["ingest", 0, "SUCCESS", "Succeeded", 0, 60_000],
+      ["stats", 0, "FAILED", "Failed", 60_000, 30_000],
+      ["clean", 0, "SUCCESS", "Succeeded", 60_000, 60_000],
+      ["stats", 1, "RUNNING", "Running", 95_000, 5_000],
+      ["publish", 0, "BLOCKED", "Blocked", undefined, undefined],
     ]);
   });
   it("labels repair attempts from repair_history and draws no bar for tasks an upstream failure kept from running", () => {
@@ -79,13 +79,13 @@ describe("timelineRows", () => {
 describe("renderTimeline", () => {
   it("a table with aligned columns, the bars, and the scale and legend", () => {
     const lines = renderTimeline(
-      [row({ taskKey: "ingest", startOffsetMs: 0, durationMs: 60_000 }), row({ taskKey: "stats", repair: 1, state: "FAILED", phase: "failed", startOffsetMs: 60_000, durationMs: 60_000 })],
+      [row({ taskKey: "ingest", startOffsetMs: 0, durationMs: 60_000 }), row({ taskKey: "stats", repair: 1, state: "FAILED", status: "Failed", phase: "failed", startOffsetMs: 60_000, durationMs: 60_000 })],
       8,
     );
     expect(lines).toEqual([
-      "TASK    ATTEMPT     STATE     START  DURATION  TIMELINE",
-      "ingest  0           SUCCESS     +0s     1m00s  |====    |",
-      "stats   0 repair 1  FAILED   +1m00s     1m00s  |    xxxx|",
+      "TASK    ATTEMPT     STATUS      START  DURATION  TIMELINE",
+      "ingest  0           Succeeded     +0s     1m00s  |====    |",
+      "stats   0 repair 1  Failed     +1m00s     1m00s  |    xxxx|",
       "scale: 8 columns = 2m00s; = succeeded  x failed  ~ cancelled/skipped  > running",
     ]);
   });
