@@ -23,6 +23,7 @@ import { describeStatus, rawStateWord, statusLabel } from "../run-watch/state-la
 import { progressLines } from "./task-progress.js";
 import type { SeenStates } from "./task-progress.js";
 import { renderTimeline, timelineRows } from "./timeline.js";
+import type { IterationCounts } from "./timeline.js";
 import { formatTimestamp } from "./timestamps.js";
 
 /** RUN_ID as typed: digits only, kept exact beyond 2^53. */
@@ -52,6 +53,7 @@ export interface TaskRunView {
   phase: string;
   start_offset_ms?: number;
   duration_ms?: number;
+  iterations?: IterationCounts;
 }
 
 export interface RunView extends RunSummary {
@@ -64,6 +66,7 @@ export function runView(run: Run, now: number): RunView {
     if (r.runId !== undefined) t.run_id = idFromString(r.runId);
     if (r.startOffsetMs !== undefined) t.start_offset_ms = r.startOffsetMs;
     if (r.durationMs !== undefined) t.duration_ms = r.durationMs;
+    if (r.iterations) t.iterations = r.iterations;
     return t;
   });
   return { ...summarizeRun(run, now), tasks };

@@ -96,6 +96,25 @@ describe("jobform run", () => {
     }
   });
 
+  it("a for_each task shows its iteration counts in the timeline and in JSON", async () => {
+    emu = await startEmulator({ port: 0, runDurationMs: 60_000 });
+    const env = { emu, ...linkedClocks(emu), dir: projectDir() };
+    const settings = salesSettings();
+    const tasks = settings.tasks as Record<string, unknown>[];
+    tasks[2] = {
+      task_key: "stats",
+      depends_on: [{ task_key: "ingest" }],
+      for_each_task: { inputs: '["emea","amer","apac"]', concurrency: 2, task: { task_key: "stats_region", environment_key: "default", spark_python_task: { python_file: "/Shared/etl/stats.py", parameters: ["{{input}}"] } } },
+    };
+    await createJob(emu, settings);
+    const r = await run(env, ["sales"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^stats\s+0\s+Succeeded \(3\/3 iterations\)\s/m);
+    const id = /^Run (\d+)/.exec(r.stdout)?.[1] as string;
+    const view = parseJson((await invoke(registerRuns, ["--dir", env.dir, "--format", "json", "runs", "get", id], env)).stdout) as { tasks: { task_key: string; iterations?: unknown }[] };
+    expect(view.tasks.find((t) => t.task_key === "stats")?.iterations).toEqual({ total: 3, completed: 3, succeeded: 3, failed: 0 });
+  });
+
   it("--only runs the chosen tasks; an unknown one is refused before anything starts", async () => {
     const env = await setup();
     const bad = await run(env, ["sales", "--only", "nope"]);

@@ -76,6 +76,16 @@ describe("timelineRows", () => {
   });
 });
 
+describe("for_each iterations", () => {
+  it("a for_each task run's counts come from task_run_stats and read beside its status", () => {
+    const fe = (stats: Record<string, number>) => ({ ...task("fan", 30, 0, undefined, running), for_each_task: { inputs: "[1,2,3]", stats: { task_run_stats: stats } } });
+    const [row] = timelineRows({ run_id: 1, start_time: T0, state: running, tasks: [fe({ total_iterations: 3, completed_iterations: 2, succeeded_iterations: 1, failed_iterations: 1, active_iterations: 1 })] }, T0 + 5000);
+    expect(row?.iterations).toEqual({ total: 3, completed: 2, succeeded: 1, failed: 1 });
+    expect(renderTimeline(row ? [row] : [], 4)[1]).toMatch(/^fan +0 +Running \(2\/3 iterations, 1 failed\) /);
+    expect(timelineRows({ run_id: 1, tasks: [task("plain", 31, 0, 1, ok)] }, T0)[0]?.iterations).toBeUndefined();
+  });
+});
+
 describe("renderTimeline", () => {
   it("a table with aligned columns, the bars, and the scale and legend", () => {
     const lines = renderTimeline(
