@@ -92,6 +92,11 @@ describe("jobform run", () => {
       expect(r.stderr).toContain("--all-failed");
       // Only the failed task's own run is asked for its output.
       expect((await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"))).toHaveLength(1);
+      const id = /^Run (\d+)/.exec(r.stdout)?.[1] as string;
+      const shown = await invoke(registerRuns, ["--dir", env.dir, "runs", "get", id, "--watch", ...(strict ? ["--fail-on-task-failure"] : [])], env);
+      expect(shown.stdout).toContain("status:   Succeeded with failures");
+      expect(shown.stderr).toContain(`jobform runs output ${id}`);
+      expect(shown.code).toBe(strict ? 1 : 0);
       await emu.close();
     }
   });
