@@ -49,6 +49,7 @@ describe("how a run ended", () => {
     expect(ending("5", ended("TERMINATED", "TIMEDOUT", "Run timed out"), "2m00s")).toEqual({ line: "Run 5 timed out after 2m00s: Run timed out", code: 1, reportTasks: true });
     expect(ending("5", ended("TERMINATED", "CANCELED"), "1s")).toEqual({ line: "Run 5 was canceled", code: 3, reportTasks: false });
     expect(ending("5", ended("SKIPPED", undefined, "already running"), "1s")).toEqual({ line: "Run 5 was skipped: already running", code: 3, reportTasks: false });
+    expect(ending("5", stateOutcome(undefined, { state: "TERMINATED", termination_details: { code: "DRIVER_ERROR", message: "OOM" } }), "9s").line).toBe("Run 5 failed (DRIVER_ERROR) after 9s: OOM");
   });
 
   it("a success with failures lists its tasks and exits 0, or 1 when asked", () => {
