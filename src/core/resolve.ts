@@ -6,6 +6,7 @@ import { Provenance } from "./provenance.js";
 import type { Located, Origin } from "./provenance.js";
 import { substitute } from "./substitute.js";
 import type { Unresolved, VarValue } from "./substitute.js";
+import { suggest } from "./suggest.js";
 
 export const PROJECT_FILE = "jobform.yaml";
 
@@ -51,8 +52,9 @@ function chooseTarget(targets: Record<string, unknown>, wanted: string | undefin
   const names = Object.keys(targets);
   if (wanted !== undefined) {
     if (names.includes(wanted)) return wanted;
-    const known = names.length ? `known targets: ${names.join(", ")}` : "jobform.yaml defines no targets";
-    const pos = projectDoc ? locate(projectDoc, ["targets"]) : { line: 0, column: 0 };
+    const hint = suggest(wanted, names);
+    const known = names.length ? `${hint ? `did you mean "${hint}"? ` : ""}known targets: ${names.join(", ")}` : "jobform.yaml defines no targets";
+    const pos = projectDoc ? locate(projectDoc, ["targets"], { key: true }) : { line: 0, column: 0 };
     out.push(fileDiagnostic(PROJECT_FILE, "JF011", `unknown target "${wanted}"; ${known}`, pos, "/targets"));
     return undefined;
   }
@@ -103,6 +105,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   if (projectDoc) prov.register(projectDoc.value, projectDoc);
   const targets = asRecord(project?.targets);
   const target = chooseTarget(targets, opts.target, projectDoc, diagnostics);
+  const targetUnknown = opts.target !== undefined && target === undefined;
   const targetConfig = target ? asRecord(targets[target]) : {};
   const variables = resolveVariables(project ?? {}, target, opts);
   const overrides = asRecord(targetConfig.jobs);
@@ -140,7 +143,12 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
       document,
       locate: (pointer, o) => prov.locate(document, pointer, fallback, o),
     };
-    for (const u of unresolved) diagnostics.push(unresolvedDiagnostic(job, u, project));
+    for (const u of unresolved) {
+      // With an unknown --target the one JF011 says it all; every ${target} and every value the target
+      // would have given repeating it buries the mistake.
+      if (targetUnknown && (u.name === "target" || isDeclaredVariable(u.name, project))) continue;
+      diagnostics.push(unresolvedDiagnostic(job, u, project));
+    }
     jobs.push(job);
   }
   if (projectDoc) {
@@ -156,10 +164,14 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   return { project, projectName, target, host, variables, jobs, diagnostics };
 }
 
+function isDeclaredVariable(ref: string, project: Record<string, unknown> | undefined): boolean {
+  return ref.startsWith("var.") && ref.slice(4) in asRecord(project?.variables);
+}
+
 function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, project: Record<string, unknown> | undefined): Diagnostic {
   const at = job.locate(u.segments);
   const name = u.name.startsWith("var.") ? u.name.slice(4) : u.name;
-  const declared = u.name.startsWith("var.") && name in asRecord(project?.variables);
+  const declared = isDeclaredVariable(u.name, project);
   const message =
     u.name === "target"
       ? "${target} is used but no target is selected: pass --target or mark one target `default: true`"
