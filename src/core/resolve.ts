@@ -7,6 +7,9 @@ import type { Located, Origin } from "./provenance.js";
 import { substitute } from "./substitute.js";
 import type { Unresolved, VarValue } from "./substitute.js";
 import { suggest } from "./suggest.js";
+import { unknownReferenceMessage } from "./reference-hint.js";
+import type { ReferenceNames } from "./reference-hint.js";
+import type { Code } from "./codes.js";
 
 export const PROJECT_FILE = "jobform.yaml";
 
@@ -112,6 +115,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   const defaults = project?.defaults;
 
   const jobs: DesiredJob[] = [];
+  const pending: [DesiredJob, Unresolved][] = [];
   const keys = new Set<string>();
   for (const doc of jobDocs) {
     const key = jobKeyOf(doc.file);
@@ -147,10 +151,12 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
       // With an unknown --target the one JF011 says it all; every ${target} and every value the target
       // would have given repeating it buries the mistake.
       if (targetUnknown && (u.name === "target" || isDeclaredVariable(u.name, project))) continue;
-      diagnostics.push(unresolvedDiagnostic(job, u, project));
+      pending.push([job, u]);
     }
     jobs.push(job);
   }
+  const names = { variables: Object.keys(asRecord(project?.variables)), jobs: jobs.map((j) => j.key) };
+  for (const [job, u] of pending) diagnostics.push(unresolvedDiagnostic(job, u, names));
   if (projectDoc) {
     for (const key of Object.keys(overrides)) {
       if (!keys.has(key.toLowerCase())) {
@@ -168,15 +174,14 @@ function isDeclaredVariable(ref: string, project: Record<string, unknown> | unde
   return ref.startsWith("var.") && ref.slice(4) in asRecord(project?.variables);
 }
 
-function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, project: Record<string, unknown> | undefined): Diagnostic {
+function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, names: ReferenceNames): Diagnostic {
   const at = job.locate(u.segments);
-  const name = u.name.startsWith("var.") ? u.name.slice(4) : u.name;
-  const declared = isDeclaredVariable(u.name, project);
-  const message =
-    u.name === "target"
-      ? "${target} is used but no target is selected: pass --target or mark one target `default: true`"
-      : declared
-        ? `variable "${name}" has no value for this target: set targets.<target>.variables.${name}, JOBFORM_VAR_${name} or --var ${name}=…`
-        : `undefined variable "${name}": declare it under variables: in jobform.yaml`;
-  return { severity: "error", code: "JF012", message, file: at.file, line: at.line, column: at.column, path: at.path };
+  const isVar = u.name.startsWith("var.");
+  const name = isVar ? u.name.slice(4) : u.name;
+  const diagnostic = (code: Code, message: string): Diagnostic => ({ severity: "error", code, message, file: at.file, line: at.line, column: at.column, path: at.path });
+  if (u.name === "target") return diagnostic("JF012", "${target} is used but no target is selected: pass --target or mark one target `default: true`");
+  if (!isVar) return diagnostic("JF015", unknownReferenceMessage(u.name, names));
+  if (names.variables.includes(name)) return diagnostic("JF012", `variable "${name}" has no value for this target: set targets.<target>.variables.${name}, JOBFORM_VAR_${name} or --var ${name}=…`);
+  const hint = suggest(name, names.variables);
+  return diagnostic("JF012", `undefined variable "${name}"` + (hint ? `; did you mean "${hint}"?` : ": declare it under variables: in jobform.yaml"));
 }
