@@ -137,7 +137,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
     let merged: unknown = isPlainObject(defaults) ? mergeInto(defaults, doc.value, prov) : doc.value;
     prov.setOrigin(merged as object, { document: doc, segments: [] });
     const override = overrides[key];
-    if (isPlainObject(override)) merged = mergeInto(merged, override, prov);
+    if (isPlainObject(override)) merged = mergeInto(merged, override, prov, "", "override");
     const unresolved: Unresolved[] = [];
     const document = substitute(merged, { target, variables }, prov, unresolved) as Record<string, unknown>;
     const fallback: Origin = { document: doc, segments: [] };
