@@ -115,7 +115,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   const defaults = project?.defaults;
 
   const jobs: DesiredJob[] = [];
-  const pending: [DesiredJob, Unresolved][] = [];
+  const pending: [Unresolved, Located][] = [];
   const keys = new Set<string>();
   for (const doc of jobDocs) {
     const key = jobKeyOf(doc.file);
@@ -147,16 +147,20 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
       document,
       locate: (pointer, o) => prov.locate(document, pointer, fallback, o),
     };
+    const occurrences = new Map<string, number>();
     for (const u of unresolved) {
       // With an unknown --target the one JF011 says it all; every ${target} and every value the target
       // would have given repeating it buries the mistake.
       if (targetUnknown && (u.name === "target" || isDeclaredVariable(u.name, project))) continue;
-      pending.push([job, u]);
+      const seen = `${u.segments.join("\u0000")}\u0000${u.name}`;
+      const nth = occurrences.get(seen) ?? 0;
+      occurrences.set(seen, nth + 1);
+      pending.push([u, prov.locateWithin(document, u.segments, fallback, `\${${u.name}}`, nth)]);
     }
     jobs.push(job);
   }
   const names = { variables: Object.keys(asRecord(project?.variables)), jobs: jobs.map((j) => j.key) };
-  for (const [job, u] of pending) diagnostics.push(unresolvedDiagnostic(job, u, names));
+  for (const [u, at] of pending) diagnostics.push(unresolvedDiagnostic(u, at, names));
   if (projectDoc) {
     for (const key of Object.keys(overrides)) {
       if (!keys.has(key.toLowerCase())) {
@@ -174,8 +178,7 @@ function isDeclaredVariable(ref: string, project: Record<string, unknown> | unde
   return ref.startsWith("var.") && ref.slice(4) in asRecord(project?.variables);
 }
 
-function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, names: ReferenceNames): Diagnostic {
-  const at = job.locate(u.segments);
+function unresolvedDiagnostic(u: Unresolved, at: Located, names: ReferenceNames): Diagnostic {
   const isVar = u.name.startsWith("var.");
   const name = isVar ? u.name.slice(4) : u.name;
   const diagnostic = (code: Code, message: string): Diagnostic => ({ severity: "error", code, message, file: at.file, line: at.line, column: at.column, path: at.path });
