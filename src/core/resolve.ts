@@ -175,7 +175,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
 }
 
 function isDeclaredVariable(ref: string, project: Record<string, unknown> | undefined): boolean {
-  return ref.startsWith("var.") && ref.slice(4) in asRecord(project?.variables);
+  return ref.startsWith("var.") && Object.hasOwn(asRecord(project?.variables), ref.slice(4));
 }
 
 function unresolvedDiagnostic(u: Unresolved, at: Located, names: ReferenceNames): Diagnostic {

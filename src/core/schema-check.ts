@@ -266,11 +266,12 @@ function explain(errors: ErrorObject[], data: unknown, at: Locator): Diagnostic[
   const prefixes = owners
     .filter((e) => e.keyword !== "not")
     .map((e) => ({ prefix: ruleMessage(e) !== undefined ? e.schemaPath.slice(0, e.schemaPath.lastIndexOf("/") + 1) : e.schemaPath + "/", owner: e }));
+  const ownerSet = new Set(owners);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (prefixes.some((p) => p.owner !== e && e.schemaPath.startsWith(p.prefix) && within(e.instancePath, p.owner.instancePath))) continue;
-    const x = owners.includes(e) && ruleMessage(e) !== undefined ? ruleExplanation(e, data) : explainOne(e, data);
+    const x = ownerSet.has(e) && ruleMessage(e) !== undefined ? ruleExplanation(e, data) : explainOne(e, data);
     if (!x) continue;
     const target = [...pointerSegments(e.instancePath), ...(x.at ?? [])];
     const pos = at(target, { key: x.at !== undefined && target.length > 0 });
