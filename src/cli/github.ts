@@ -8,9 +8,19 @@ export function inGitHubActions(): boolean {
   return process.env.GITHUB_ACTIONS === "true";
 }
 
+/**
+ * Appends to the step summary. It is a copy of what was already printed, so a file that cannot be written
+ * is a warning: failing here, after apply wrote, would report a successful apply as failed.
+ */
 export function writeStepSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
-  if (inGitHubActions() && file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
+  if (!inGitHubActions() || !file) return;
+  try {
+    appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    process.stderr.write(`jobform: warning: could not write the step summary GITHUB_STEP_SUMMARY=${file} (${code}); the output above is complete\n`);
+  }
 }
 
 // Workflow commands take their data after `::`; these characters would end or split it.

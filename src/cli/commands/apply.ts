@@ -129,9 +129,11 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
         liveSettings: new Map(live.managed.map((j) => [j.key, j.settings])),
         deployer,
         allowLockout: flags.allowLockout === true,
-        stopReason: () => lock?.lost,
+        stopReason: () => lock?.fence(),
         log: (line) => process.stderr.write(`${line}\n`),
       });
+      const lost = lock?.lost;
+      if (lost) process.stderr.write(`jobform: stopped writing: ${lost}\n`);
       const report: ApplyReport = { results, nonConvergent: [] };
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
