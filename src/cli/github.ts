@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { ResolvedProject } from "../core/resolve.js";
-import { literalSecrets, SECRET_NAME } from "../core/lint/secrets.js";
+import { secretValues } from "../core/mask.js";
 
 /** GitHub Actions sets GITHUB_ACTIONS=true and a file whose Markdown becomes the job's summary page. */
 export function inGitHubActions(): boolean {
@@ -42,10 +42,9 @@ export function annotations(ds: readonly Diagnostic[]): string {
  * secret-looking names and variables with such names — so no later line of the log can show them.
  */
 export function maskCommands(resolved: ResolvedProject): string {
-  const values = new Set<string>();
-  for (const [name, v] of resolved.variables) if (SECRET_NAME.test(name) && String(v).length >= 4) values.add(String(v));
-  for (const job of resolved.jobs) for (const s of literalSecrets(job.document)) if (s.value.length >= 4) values.add(s.value);
-  return [...values].map((v) => `::add-mask::${escapeData(v)}\n`).join("");
+  return secretValues(resolved)
+    .map((v) => `::add-mask::${escapeData(v)}\n`)
+    .join("");
 }
 
 /**
