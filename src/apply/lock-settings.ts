@@ -14,9 +14,10 @@ export const DEFAULT_TTL_MS = 120_000;
 export const DEFAULT_RENEW_MS = 30_000;
 /**
  * Shorter lifetimes expire under a holder whose renewal is a single slow round trip away, and a second
- * apply then takes over while the first still writes (50 ms doubled most jobs).
+ * apply then takes over while the first still writes (50 ms doubled most jobs). With 5 s and renewal at a
+ * third of it, a renewal may take 2 s before the holder fences itself off (HeldLock.fence).
  */
-export const MIN_TTL_MS = 2_000;
+export const MIN_TTL_MS = 5_000;
 
 export function lockTiming(env: Readonly<Record<string, string | undefined>>): LockTiming {
   const read = (name: string, fallback: number) => {

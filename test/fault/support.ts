@@ -25,7 +25,7 @@ export async function managedIds(emu: Pick<RunningEmulator, "url">): Promise<Rec
   return out;
 }
 
-async function createRaw(emu: Pick<RunningEmulator, "url">, settings: Record<string, unknown>): Promise<string> {
+export async function createRaw(emu: Pick<RunningEmulator, "url">, settings: Record<string, unknown>): Promise<string> {
   const r = await fetch(`${emu.url}/api/2.2/jobs/create`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(settings) });
   return String(((await r.json()) as { job_id: number }).job_id);
 }

@@ -199,7 +199,8 @@ export function registerApply(program: Command): void {
       "after",
       `\nOne apply at a time per project and target: the lock is the workspace file ${LOCK_DIR}/<project>-<target>.json,
 renewed while apply runs and released at the end. A holder that stops renewing (killed) loses it after
-JOBFORM_LOCK_TTL (default 2m); JOBFORM_LOCK_RENEW (default 30s) sets the renewal period.`,
+JOBFORM_LOCK_TTL (default 2m, at least 5s); JOBFORM_LOCK_RENEW (default 30s) sets the renewal period.
+An apply whose lock may have expired under it stops before its next write.`,
     )
     .action((planFile: string | undefined, flags: ApplyFlags, cmd: Command) => apply(planFile, flags, cmd));
 
