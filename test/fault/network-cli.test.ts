@@ -6,12 +6,12 @@ import { createServer as createHttpsServer } from "node:https";
 import type { Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/program.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, runCliAsync } from "../support/cli.js";
 import { sampleProject } from "../support/emulator.js";
 import { reply, startServer } from "../databricks/support/server.js";
 import type { Handler, TestServer } from "../databricks/support/server.js";
+import { runInProcess } from "./support.js";
 
 const COMMANDS: readonly (readonly string[])[] = [["plan"], ["apply", "--auto-approve"], ["drift"], ["jobs", "list"], ["runs", "list"], ["run", "sales-load", "--no-wait"], ["submit", "sales-backfill", "--no-wait"]];
 
@@ -39,22 +39,7 @@ function cli(host: string, args: readonly string[], env: Record<string, string |
 }
 
 /** The same top-level handler in this process: seven commands times seven failures cost no process start-ups. */
-async function inProcess(host: string, args: readonly string[]) {
-  const out = { stdout: "", stderr: "" };
-  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
-  for (const [k, v] of Object.entries(ENV)) vi.stubEnv(k, v);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out.stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((out.stderr += String(chunk)), true)) as typeof process.stderr.write;
-  const started = Date.now();
-  try {
-    const code = await main(["node", "jobform", "--dir", dir, "--host", host, ...args]);
-    return { code, ms: Date.now() - started, ...out };
-  } finally {
-    process.stdout.write = writes.stdout;
-    process.stderr.write = writes.stderr;
-    vi.unstubAllEnvs();
-  }
-}
+const inProcess = (host: string, args: readonly string[]) => runInProcess(["--dir", dir, "--host", host, ...args], ENV);
 
 /** Runs every command against `host`; each must fail with one `jobform:` line matching `expected`, in seconds. */
 async function everyCommandFailsCleanly(host: string, expected: RegExp) {

@@ -1,4 +1,6 @@
 // Shared by the fault tests: the emulator's store read past chaos, and bystander jobs an apply must never touch.
+import { vi } from "vitest";
+import { main } from "../../src/cli/program.js";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { requestLog, TOKEN } from "../support/emulator.js";
 
@@ -63,4 +65,25 @@ export async function jobWrites(emu: RunningEmulator, from = 0): Promise<string[
     .slice(from)
     .filter((q) => q.method !== "GET" && !q.path.startsWith("/api/2.0/workspace/"))
     .map((q) => `${q.method} ${q.path}`);
+}
+
+/**
+ * The CLI's top-level handler in this process, output captured: no process start-up, which on a busy CI
+ * machine costs more than the command. Calls must not overlap (they share stdout and the environment).
+ */
+export async function runInProcess(args: readonly string[], env: Record<string, string | undefined>) {
+  const out = { stdout: "", stderr: "" };
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((out.stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((out.stderr += String(chunk)), true)) as typeof process.stderr.write;
+  const started = Date.now();
+  try {
+    const code = await main(["node", "jobform", ...args]);
+    return { code, ms: Date.now() - started, ...out };
+  } finally {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    vi.unstubAllEnvs();
+  }
 }
