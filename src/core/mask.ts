@@ -32,13 +32,14 @@ export function maskString(s: string): string {
 
 /**
  * Values that are secrets by where they came from: variables with secret-looking names (`${var.db_password}`
- * lands under any key, or inside a longer string) and literals under secret-looking keys. Short values and
- * booleans or numbers are left out: masking every "true" would hide the plan, not a secret.
+ * lands under any key, or inside a longer string) and literals under secret-looking keys. Short values,
+ * booleans and small numbers (a `token_ttl` of 3600) are left out: masking every "true" or "3600" would hide
+ * the plan, not a secret; a numeric PIN of six digits or more still counts.
  */
 export function secretValues(resolved: Pick<ResolvedProject, "variables" | "jobs">): string[] {
   const values = new Set<string>();
   const add = (v: string) => {
-    if (v.length >= 4 && !/^(true|false|null|-?\d+(\.\d+)?)$/i.test(v) && !REFERENCE.test(v)) values.add(v);
+    if (v.length >= 4 && !/^(true|false|null|-?\d{1,5}(\.\d+)?)$/i.test(v) && !REFERENCE.test(v)) values.add(v);
   };
   for (const [name, v] of resolved.variables) if (SECRET_NAME.test(name)) add(String(v));
   for (const job of resolved.jobs) for (const s of literalSecrets(job.document)) add(s.value);

@@ -24,13 +24,15 @@ describe("secrets by origin", () => {
     variables: new Map<string, string | number | boolean>([
       ["db_password", "Passw0rd-old"],
       ["use_token", true],
+      ["token_ttl", 3600],
+      ["vault_pin_secret", 48151623],
       ["catalog", "main"],
     ]),
     jobs: [],
   };
 
-  it("takes secret-named variables' values, never booleans or numbers", () => {
-    expect(secretValues(resolved)).toEqual(["Passw0rd-old"]);
+  it("takes secret-named variables' values, never booleans or small numbers", () => {
+    expect(secretValues(resolved)).toEqual(["Passw0rd-old", "48151623"]);
   });
 
   it("masks the value under any key and the workspace's value where git's held the secret", () => {
