@@ -39,7 +39,7 @@ export interface ExecuteInput {
   ignore?: readonly IgnoreRule[];
   /** The jobs/get settings of each managed job by key, as read for the plan (API shape). */
   liveSettings?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
-  /** A reason to stop writing (the lock was lost); checked before each job. */
+  /** A reason to stop writing (the lock was lost); checked before each write. */
   stopReason?: () => string | undefined;
   concurrency?: number;
   /** Progress lines for the terminal. */
@@ -80,6 +80,11 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
     if (reason) throw new JobFailure(`not sent: ${reason}`);
     return request;
   };
+  // A write after the lock was lost could undo the apply that took it over.
+  const fence = () => {
+    const stop = input.stopReason?.();
+    if (stop) throw new JobFailure(`stopped before writing: ${stop}`);
+  };
   const run = async (change: JobChange, work: () => Promise<Omit<JobResult, "key">>) => {
     const base = { key: change.key, name: change.name, job_id: change.job_id };
     const stop = input.stopReason?.();
@@ -109,6 +114,7 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
       const made = await createJob(client, settings, { project: input.project, key });
       ids.set(key, made.jobId);
       try {
+        fence();
         await client.permissions.setJob(idFromString(made.jobId), request);
       } catch (e) {
         throw Object.assign(new JobFailure(`job ${made.jobId} was created, but its permissions were not set: ${errorText(e)}`), { jobId: made.jobId });
@@ -132,6 +138,7 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
       const settings = keepOwned(change.key, settingsOf(change.key));
       const request = change.permissions_put ? acl(change.key) : undefined;
       const sent: string[] = [];
+      fence();
       if (change.strategy === "reset") {
         const owner = ownerOf(docs.get(change.key)?.permissions, input.deployer.name);
         await client.jobs.reset(jobId, resetSettings(settings, owner));
@@ -141,6 +148,7 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
         sent.push("jobs/update");
       }
       if (request) {
+        fence();
         await client.permissions.setJob(jobId, request);
         sent.push("permissions");
       }

@@ -120,9 +120,24 @@ export class HeldLock {
     this.timer.unref?.();
   }
 
+  /**
+   * Why this holder must not write now, or undefined: checked before every write (fencing). Besides a
+   * takeover seen by a renewal, a lock whose last written expiry is near may be taken over by the time
+   * the write lands, so the holder stops once less than a quarter of the lifetime is left — a healthy
+   * holder renews at a third of it and never gets there.
+   */
+  fence(): string | undefined {
+    if (this.lost) return this.lost;
+    const left = Date.parse(this.record.expires_at) - this.opts.now();
+    if (left < this.opts.ttlMs / 4) {
+      this.lost = `the apply lock was not renewed in time (it expires at ${this.record.expires_at}; slow network or JOBFORM_LOCK_TTL too short), so another apply may hold it now`;
+    }
+    return this.lost;
+  }
+
   /** Overwrites the lock with a later expiry, after checking it is still ours. */
   async renew(): Promise<void> {
-    if (this.stopped || this.lost) return;
+    if (this.stopped || this.fence()) return;
     try {
       const current = await readLock(this.ws, this.opts.path);
       if (current?.id !== this.record.id) {

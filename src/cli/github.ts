@@ -1,16 +1,26 @@
 import { appendFileSync } from "node:fs";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { ResolvedProject } from "../core/resolve.js";
-import { literalSecrets, SECRET_NAME } from "../core/lint/secrets.js";
+import { secretValues } from "../core/mask.js";
 
 /** GitHub Actions sets GITHUB_ACTIONS=true and a file whose Markdown becomes the job's summary page. */
 export function inGitHubActions(): boolean {
   return process.env.GITHUB_ACTIONS === "true";
 }
 
+/**
+ * Appends to the step summary. It is a copy of what was already printed, so a file that cannot be written
+ * is a warning: failing here, after apply wrote, would report a successful apply as failed.
+ */
 export function writeStepSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
-  if (inGitHubActions() && file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
+  if (!inGitHubActions() || !file) return;
+  try {
+    appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    process.stderr.write(`jobform: warning: could not write the step summary GITHUB_STEP_SUMMARY=${file} (${code}); the output above is complete\n`);
+  }
 }
 
 // Workflow commands take their data after `::`; these characters would end or split it.
@@ -32,10 +42,9 @@ export function annotations(ds: readonly Diagnostic[]): string {
  * secret-looking names and variables with such names — so no later line of the log can show them.
  */
 export function maskCommands(resolved: ResolvedProject): string {
-  const values = new Set<string>();
-  for (const [name, v] of resolved.variables) if (SECRET_NAME.test(name) && String(v).length >= 4) values.add(String(v));
-  for (const job of resolved.jobs) for (const s of literalSecrets(job.document)) if (s.value.length >= 4) values.add(s.value);
-  return [...values].map((v) => `::add-mask::${escapeData(v)}\n`).join("");
+  return secretValues(resolved)
+    .map((v) => `::add-mask::${escapeData(v)}\n`)
+    .join("");
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { IgnoreRule } from "../core/ignore.js";
 import { globMatches } from "../core/glob.js";
+import { maskSecretValues, secretValues } from "../core/mask.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
@@ -108,7 +109,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const adopt = adoptMap(checked);
     const ignore = ignoreRules(checked);
     const live = await readLive(client, project, { adopt });
-    const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
+    const planned = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
       adopt,
       ignore,
       project,
@@ -118,6 +119,8 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       deployer,
       only,
     });
+    // Values of secret-named variables can land under any key: hidden here, so no output can show them.
+    const plan = maskSecretValues(planned, secretValues(checked.resolved));
     return { checked, project, client, deployer, live, plan, ignore };
   } catch (e) {
     await client.close();

@@ -76,6 +76,8 @@ async function runInProcess(args: string[]): Promise<number> {
   return main(["node", "jobform", ...args]);
 }
 
+const WIRE_FAILURES = new Set(["NetworkError", "AmbiguousWriteError", "PaginationLoopError"]);
+
 /** The one top-level handler: user errors are one line, anything else is a bug and says so. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -89,8 +91,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     const err = e as Error & { errorCode?: string; status?: number };
+    // Failures of the workspace or the network between: the user's to fix or retry, never a stack. Matched
+    // by name so this handler does not load the HTTP client for commands that never use it.
     if (err?.name === "ApiError") {
-      process.stderr.write(`jobform: ${err.message}\n`);
+      process.stderr.write(`jobform: ${String(err)}\n`);
+      return 1;
+    }
+    if (WIRE_FAILURES.has(err?.name)) {
+      const attempts = (err as { attempts?: number }).attempts ?? 1;
+      process.stderr.write(`jobform: ${err.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}\n`);
       return 1;
     }
     process.stderr.write(`jobform: internal error — this is a bug in jobform, please report it:\n${err?.stack ?? String(e)}\n`);

@@ -123,6 +123,22 @@ function adoptions(
   return out;
 }
 
+/**
+ * Two jobs under one key (a create repeated after a lost answer, or two applies without a lock). The one
+ * created first (the lowest id) is kept: `${jobs.<key>.id}` references made before the duplicate point to it.
+ */
+function duplicateTags(key: string, jobs: readonly LiveJob[], project: string): PlanError {
+  const ids = jobs.map((j) => j.jobId).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const [keep, ...extra] = ids;
+  const commands = extra.map((id) => `jobform api POST /api/2.2/jobs/delete --json '{"job_id": ${id}}'`).join(", then ");
+  return {
+    code: "duplicate-tags",
+    key,
+    job_ids: ids,
+    message: `jobs ${ids.join(" and ")} ${ids.length === 2 ? "both" : "all"} carry the tags ${PROJECT_TAG}=${project}, ${KEY_TAG}=${key}; keep job ${keep} (the first created) and delete the other${extra.length > 1 ? "s" : ""} (${commands}), or re-tag one to manage it separately`,
+  };
+}
+
 /** The plan for one target. Unmanaged jobs never appear as changes; a same-named one is mentioned in a note. */
 export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[], opts: PlanOptions): Plan {
   const inScope = (key: string) => !opts.only || opts.only.includes(key);
@@ -140,8 +156,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const ignored: Ignored = new Map();
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (jobs.length > 1 && inScope(key)) {
-      const ids = jobs.map((j) => j.jobId).sort();
-      errors.push({ code: "duplicate-tags", key, job_ids: ids, message: `jobs ${ids.join(" and ")} both carry the tags ${PROJECT_TAG}=${opts.project}, ${KEY_TAG}=${key}; delete or re-tag one of them` });
+      errors.push(duplicateTags(key, jobs, opts.project));
     }
   }
   const declared = new Set(desired.map((d) => d.key));

@@ -3,8 +3,7 @@ import { parseJson, stringifyJson } from "../lib/json.js";
 import type { CredentialsProvider } from "./auth/types.js";
 import { systemClock } from "./clock.js";
 import type { Clock } from "./clock.js";
-import type { ApiError } from "./errors.js";
-import { AmbiguousWriteError, NetworkError, errorFromResponse } from "./errors.js";
+import { AmbiguousWriteError, ApiError, NetworkError, errorFromResponse } from "./errors.js";
 import { isIdempotent } from "./idempotency.js";
 import { RateLimiters, familyKey } from "./rateLimiter.js";
 import type { LimiterOptions } from "./rateLimiter.js";
@@ -61,6 +60,33 @@ export function buildQuery(query: RequestOptions["query"]): string {
   }
   const s = params.toString();
   return s ? `?${s}` : "";
+}
+
+/**
+ * The JSON of a 2xx answer. An SSO or proxy page (HTML with status 200) or a body cut short is an ApiError
+ * naming the request, not a parse failure from deep inside the client.
+ */
+function parseAnswer(res: HttpResponse, method: string, path: string): unknown {
+  if (!res.text.trim()) return {};
+  try {
+    return parseJson(res.text);
+  } catch {
+    const type = res.headers["content-type"] ?? "no content type";
+    const why = /^\s*</.test(res.text)
+      ? `answered with an HTML page (${type}) instead of JSON: a sign-in or proxy page? check the host and that the network reaches the workspace directly`
+      : `answered with a body that is not JSON or was cut short (${res.text.length} bytes, ${type})`;
+    throw new ApiError(res.status, "", why, method, path, res.headers["x-request-id"]);
+  }
+}
+
+function redirectError(res: HttpResponse, method: string, path: string): ApiError {
+  let to = "another address";
+  try {
+    to = new URL(res.headers["location"] ?? "").origin;
+  } catch {
+    // no usable Location
+  }
+  return new ApiError(res.status, "", `redirected to ${to}, which jobform does not follow (credentials stay with the configured host); check the workspace host (a sign-in page or a moved workspace?)`, method, path, res.headers["x-request-id"]);
 }
 
 /** The HTTP edge to one workspace: auth, limits, retries, lossless JSON. */
@@ -147,8 +173,10 @@ export class DatabricksClient {
       this.log(`${m} ${path} ${res.status} ${Math.round(this.clock.now() - t0)}ms${attempt > 1 ? ` attempt ${attempt}` : ""}`);
       if (res.status >= 200 && res.status < 300) {
         limiter.onSuccess(ticket);
-        return (res.text.trim() ? parseJson(res.text) : {}) as T;
+        return parseAnswer(res, m, path) as T;
       }
+      // Never followed: the Authorization header must not travel to whatever host a proxy points at.
+      if (res.status >= 300 && res.status < 400) throw redirectError(res, m, path);
       const err = errorFromResponse(res.status, redact(res.text, this.credentials.secrets()), m, path, res.headers["x-request-id"] ?? res.headers["x-databricks-request-id"]);
       if (res.status === 429 || err.errorCode === "REQUEST_LIMIT_EXCEEDED") limiter.onThrottle(ticket);
       if (res.status === 401) {
@@ -178,7 +206,10 @@ export class DatabricksClient {
   ): Promise<void> {
     const verdict = this.policy.decide(err, attempt, idempotent, retryAfterMs);
     if (verdict.kind === "ambiguous") throw new AmbiguousWriteError(err.method, err.path, err);
-    if (verdict.kind === "fail") throw err;
+    if (verdict.kind === "fail") {
+      err.attempts = attempt;
+      throw err;
+    }
     const elapsed = this.clock.now() - started;
     if (elapsed + verdict.delayMs > this.policy.deadlineMs) {
       err.attempts = attempt;

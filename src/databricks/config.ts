@@ -80,6 +80,7 @@ const SPECS: AttrSpec[] = [
 /** `adb-1.azuredatabricks.net/` → `https://adb-1.azuredatabricks.net`; an explicit http:// is kept (emulator). */
 export function normalizeHost(host: string): string {
   const trimmed = host.trim().replace(/\/+$/, "");
+  if (/^[a-z][a-z0-9+.-]*:\/*$/i.test(trimmed) || trimmed === "") throw new AuthError(`workspace host "${host}" has no host name`);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {

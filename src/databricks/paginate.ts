@@ -5,6 +5,14 @@ export interface Requester {
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
 }
 
+/** The server handed back a page token it had already given: following it would never end. */
+export class PaginationLoopError extends Error {
+  constructor(token: string) {
+    super(`the workspace repeated the page token ${token.length > 40 ? `${token.slice(0, 40)}…` : token} while listing; stopped instead of looping (retry, or report it to the workspace's support)`);
+    this.name = "PaginationLoopError";
+  }
+}
+
 interface TokenPage {
   next_page_token?: string;
   has_more?: boolean;
@@ -20,7 +28,7 @@ export async function* paginate<P extends TokenPage, T>(fetchPage: (pageToken: s
     token = page.next_page_token || undefined;
     // A server that hands back a token twice would otherwise keep us here forever.
     if (token !== undefined) {
-      if (seen.has(token)) throw new Error(`pagination loop: page token ${token} repeated`);
+      if (seen.has(token)) throw new PaginationLoopError(token);
       seen.add(token);
     }
   } while (token !== undefined);
@@ -47,7 +55,7 @@ export async function getAllArrayPages<T extends object>(
   let token = (first as TokenPage).next_page_token || undefined;
   const seen = new Set<string>();
   while (token !== undefined) {
-    if (seen.has(token)) throw new Error(`pagination loop: page token ${token} repeated`);
+    if (seen.has(token)) throw new PaginationLoopError(token);
     seen.add(token);
     const page = await fetchPage(token);
     const from = container(page) as Record<string, unknown> | undefined;

@@ -20,21 +20,39 @@ export type Verdict =
 const THROTTLE_CODES = new Set(["REQUEST_LIMIT_EXCEEDED", "RESOURCE_EXHAUSTED"]);
 
 // Codes for failures that happen before any byte could have been written to the server.
-const NOT_SENT = new Set(["ECONNREFUSED", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 // A mistyped host will not start resolving within the retry budget: fail at once.
-const FATAL_NETWORK = new Set(["ENOTFOUND", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+const FATAL_NETWORK = new Set(["ENOTFOUND", "EPROTO"]);
+// Nothing listens there: a restarting server comes back within seconds or not at all, so a few quick
+// tries, not five minutes of them.
+const REFUSED_ATTEMPTS = 3;
+const TIMEOUTS = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 
-export function networkFailureWasSent(code: string): boolean {
-  return !NOT_SENT.has(code);
+/** Certificate and handshake failures (OpenSSL's and Node's codes): the same server fails the same way again. */
+export function isTlsFailure(code: string): boolean {
+  return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code) || code === "EPROTO";
 }
 
-/** Integer seconds per Databricks; an HTTP date is tolerated since proxies may rewrite it. */
+export function networkFailureWasSent(code: string): boolean {
+  return !NOT_SENT.has(code) && !isTlsFailure(code);
+}
+
+/** The longest wait a Retry-After may ask for; a proxy's "come back tomorrow" is not a reason to hang CI. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * Integer seconds per Databricks; an HTTP date is tolerated since proxies may rewrite it. Clamped to
+ * [0, MAX_RETRY_AFTER_MS]; anything else (negative, fractional, garbage) counts as absent.
+ */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const clamp = (ms: number) => Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+  if (/^\d+$/.test(trimmed)) return clamp(Number(trimmed) * 1000);
+  // Date.parse reads "-5" or "12.5" as years; only a real HTTP date (it names a weekday or month) counts.
+  if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+  return Number.isNaN(date) ? undefined : clamp(date - nowMs);
 }
 
 export function isThrottle(err: ApiError): boolean {
@@ -82,8 +100,11 @@ export class RetryPolicy {
       return { kind: "fail" };
     }
     if (err instanceof NetworkError) {
-      if (FATAL_NETWORK.has(err.code)) return { kind: "fail" };
+      if (FATAL_NETWORK.has(err.code) || isTlsFailure(err.code)) return { kind: "fail" };
+      if (err.code === "ECONNREFUSED" && attempt >= REFUSED_ATTEMPTS) return { kind: "fail" };
       if (err.maybeSent && !idempotent) return { kind: "ambiguous" };
+      // A server that took the whole timeout to not answer will likely do so again: one timeout, not five.
+      if (TIMEOUTS.has(err.code)) return { kind: "fail" };
       return { kind: "retry", delayMs: this.backoff(attempt), throttled: false };
     }
     return { kind: "fail" };

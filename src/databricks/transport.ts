@@ -1,7 +1,7 @@
 import { Agent, EnvHttpProxyAgent, request } from "undici";
 import type { Dispatcher } from "undici";
 import { NetworkError } from "./errors.js";
-import { networkFailureWasSent } from "./retry.js";
+import { isTlsFailure, networkFailureWasSent } from "./retry.js";
 
 export interface TransportOptions {
   /** Sockets per origin; also bounds in-flight requests per host. */
@@ -66,7 +66,17 @@ function describe(code: string, fallback: string): string {
     case "UND_ERR_HEADERS_TIMEOUT":
     case "UND_ERR_BODY_TIMEOUT":
       return "timed out waiting for the answer";
+    case "EAI_AGAIN":
+      return "host name could not be resolved (DNS is not answering)";
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+      return "TLS certificate verification failed: the certificate is self-signed (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS to its CA)";
+    case "CERT_HAS_EXPIRED":
+      return "TLS certificate verification failed: the certificate has expired";
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      return "TLS certificate verification failed: the certificate is for another host name";
     default:
+      if (isTlsFailure(code)) return `TLS connection failed (${code}); is this an https:// URL of an HTTPS server, with a certificate this machine trusts?`;
       return fallback;
   }
 }

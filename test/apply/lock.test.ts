@@ -110,7 +110,7 @@ describe("apply lock", () => {
 
   it("reads the TTL and renewal period from the environment, renewing several times per lifetime", () => {
     expect(lockTiming({})).toMatchObject({ ttlMs: 120_000, renewMs: 30_000 });
-    expect(lockTiming({ JOBFORM_LOCK_TTL: "3s" })).toMatchObject({ ttlMs: 3000, renewMs: 1000 });
+    expect(lockTiming({ JOBFORM_LOCK_TTL: "6s" })).toMatchObject({ ttlMs: 6000, renewMs: 2000 });
     expect(() => lockTiming({ JOBFORM_LOCK_TTL: "soon" })).toThrow(/JOBFORM_LOCK_TTL=soon/);
   });
 });

@@ -12,7 +12,7 @@ beforeAll(ensureBuilt);
 let emu: RunningEmulator | undefined;
 afterEach(async () => emu?.close());
 
-const SHORT_LOCK = { JOBFORM_LOCK_TTL: "2s" };
+const SHORT_LOCK = { JOBFORM_LOCK_TTL: "5s" };
 const unpause = (dir: string) => {
   const file = join(dir, "jobs", "sales-load.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace(/pause_status: PAUSED/, "pause_status: UNPAUSED"));
@@ -72,8 +72,8 @@ describe("apply safety", () => {
   });
 
   it("two concurrent applies leave no duplicates: the second waits for the lock, which is renewed meanwhile", async () => {
-    // Each apply outlasts the 2 s expiry, so the waiter would break in if renewal did not work.
-    emu = await emulator({ latencyMs: 60 });
+    // Each apply outlasts the 5 s expiry, so the waiter would break in if renewal did not work.
+    emu = await emulator({ latencyMs: 150 });
     const dir = sampleProject();
     const both = () => jf(emu!, ["--dir", dir, "apply", "--auto-approve", "--lock-timeout", "30s"], { env: SHORT_LOCK });
     const [a, b] = await Promise.all([both(), both()]);

@@ -129,9 +129,11 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
         liveSettings: new Map(live.managed.map((j) => [j.key, j.settings])),
         deployer,
         allowLockout: flags.allowLockout === true,
-        stopReason: () => lock?.lost,
+        stopReason: () => lock?.fence(),
         log: (line) => process.stderr.write(`${line}\n`),
       });
+      const lost = lock?.lost;
+      if (lost) process.stderr.write(`jobform: stopped writing: ${lost}\n`);
       const report: ApplyReport = { results, nonConvergent: [] };
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
@@ -197,7 +199,8 @@ export function registerApply(program: Command): void {
       "after",
       `\nOne apply at a time per project and target: the lock is the workspace file ${LOCK_DIR}/<project>-<target>.json,
 renewed while apply runs and released at the end. A holder that stops renewing (killed) loses it after
-JOBFORM_LOCK_TTL (default 2m); JOBFORM_LOCK_RENEW (default 30s) sets the renewal period.`,
+JOBFORM_LOCK_TTL (default 2m, at least 5s); JOBFORM_LOCK_RENEW (default 30s) sets the renewal period.
+An apply whose lock may have expired under it stops before its next write.`,
     )
     .action((planFile: string | undefined, flags: ApplyFlags, cmd: Command) => apply(planFile, flags, cmd));
 
