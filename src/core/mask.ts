@@ -26,7 +26,9 @@ export function mask(value: unknown, path: readonly string[] = []): unknown {
     if (named !== undefined && SECRET_NAME.test(named) && !REFERENCE.test(value) && value !== "") return MASK;
     return maskString(value);
   }
-  if (Array.isArray(value)) return value.map((v, i) => mask(v, [...path, String(i)]));
+  // A list of job parameters (the API's shape) names each by `name`, as the keyed canonical form does.
+  const item = (v: unknown, i: number) => (path.length === 1 && path[0] === "parameters" && isPlainObject(v) && typeof v.name === "string" ? v.name : String(i));
+  if (Array.isArray(value)) return value.map((v, i) => mask(v, [...path, item(v, i)]));
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, [...path, k])]));
   return value;
 }

@@ -2,11 +2,11 @@
 // decides, per job, create / update / delete / no-op with the exact field and permission changes.
 import { diff, diffAcl } from "./diff.js";
 import { fingerprint } from "./fingerprint.js";
-import { rulesForJob, withoutIgnored } from "./ignore.js";
+import { keepLiveValues, rulesForJob, withoutIgnored } from "./ignore.js";
 import type { IgnoreRule } from "./ignore.js";
 import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
-import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
+import { comparableLive, normalizeDesired, normalizeLive, settingsFields, stripServerDefaults, withOwnershipTags } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
 import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
 import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
@@ -50,9 +50,14 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   const document = resolveJobRefs(job.document, ids);
   const full = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
   const name = nameOf(document);
+  // What the plan shows of git's side: the definition as written (lists, the user's spelling), with the run_as
+  // the comparison resolved.
+  const written = settingsFields(withOwnershipTags(document, { project: opts.project, key: job.key }));
+  if (full.settings.run_as !== undefined) written.run_as = full.settings.run_as;
   if (!live) {
-    // A new job takes every value from git: there is no workspace value yet for operators to own.
-    const fields = diff({}, full.settings, { defaults: false });
+    // A new job takes every value from git: there is no workspace value yet for operators to own. Every
+    // field written shows, the ones equal to a server default too, as a reviewer reads them in the file.
+    const fields = diff({}, written, { defaults: false });
     const permissions = diffAcl({}, full.permissions);
     return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(full.settings), desired_hash: fingerprint(full) };
   }
@@ -64,7 +69,14 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   const have = ownedRemoved(comparableLive(canonicalLive, full), job.key, opts, ignored);
   // What git asked for, hashed: apply re-resolves the repo and refuses when this moved since the review.
   const desired_hash = fingerprint(want);
-  const fields = diff(have.settings, want.settings);
+  // The workspace's side shows as `import` would write it; git's side as apply will send it, with the
+  // workspace's values at the owned paths.
+  const rules = rulesForJob(opts.ignore ?? [], job.key);
+  const shown = () => ({
+    before: { ...stripServerDefaults(settingsFields(live.settings)), run_as: have.settings.run_as },
+    after: rules.length ? keepLiveValues(written, live.settings, rules) : written,
+  });
+  const fields = diff(have.settings, want.settings, { shown });
   // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
   const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
   const changed = fields.length > 0 || permissions.length > 0;
