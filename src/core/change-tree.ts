@@ -67,10 +67,10 @@ function listChanges(before: unknown[], after: unknown[], path: string[]): Chang
       out.push({ sign: " ", label: item, path: at(j), value: after[j] });
       i++;
       j++;
-    } else if (j < a.length && (i === b.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      out.push({ sign: "+", label: item, path: at(j), value: after[j++] });
-    } else {
+    } else if (i < b.length && (j === a.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       out.push({ sign: "-", label: item, path: at(i), value: before[i++] });
+    } else {
+      out.push({ sign: "+", label: item, path: at(j), value: after[j++] });
     }
   }
   return out;

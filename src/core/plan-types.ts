@@ -24,6 +24,7 @@ export interface FieldChange {
   op: "add" | "remove" | "replace";
   /** JSON pointer into the canonical form: keyed lists are maps (`/tasks/ingest/timeout_seconds`). */
   path: string;
+  /** The values in the API's shape (lists as lists; git's side in the definition's spelling). */
   before?: unknown;
   after?: unknown;
 }

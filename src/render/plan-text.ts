@@ -6,7 +6,7 @@ import type { ChangeNode, Label } from "../core/change-tree.js";
 import { mask } from "../core/mask.js";
 import { isPlainObject } from "../core/merge.js";
 import type { JobChange, Plan } from "../core/plan-types.js";
-import { keyText, scalarText, TERMINAL_FOLD, yamlLines } from "./yaml-lines.js";
+import { keyText, pairText, scalarText, TERMINAL_FOLD, yamlLines } from "./yaml-lines.js";
 import type { Fold } from "./yaml-lines.js";
 
 export interface TextOptions {
@@ -51,7 +51,8 @@ function nodeLines(node: ChangeNode, depth: number, fold: Fold | undefined): Lin
   const pad = "    ".repeat(depth);
   const line = (text: string): Line => ({ sign: node.sign, line: `${pad}${node.sign} ${text}` });
   if (node.replace) {
-    const [before, after] = [node.replace.before, node.replace.after].map((v) => scalarText(mask(v, node.path), fold));
+    const [b, a] = [mask(node.replace.before, node.path), mask(node.replace.after, node.path)];
+    const [before, after] = typeof b === "string" && typeof a === "string" ? pairText(b, a, fold) : [scalarText(b, fold), scalarText(a, fold)];
     return [line(`${node.label.kind === "item" ? "-" : `${labelText(node.label)}:`} ${before} → ${after}`)];
   }
   if (!node.children) return valueText(node, fold).map(line);
@@ -59,7 +60,7 @@ function nodeLines(node: ChangeNode, depth: number, fold: Fold | undefined): Lin
   const only = node.children.length === 1 ? node.children[0] : undefined;
   // An item known by its content (a library) has no key to head it: its one change heads it instead.
   if (node.label.kind === "item" && node.label.field === undefined && only?.sign === "~" && inner[0]) {
-    return [line(`- ${inner[0].line.trimStart().slice(2)}`), ...inner.slice(1)];
+    return [line(`- ${inner[0].line.trimStart().slice(2)}`), ...inner.slice(1).map((l) => ({ ...l, line: l.line.slice(4) }))];
   }
   return [line(node.label.kind === "field" ? `${labelText(node.label)}:` : labelText(node.label)), ...inner];
 }

@@ -14,7 +14,7 @@ export interface Fold {
 export const TERMINAL_FOLD: Fold = { chars: 240, keep: 160, items: 30, entries: 20 };
 
 /** Plain strings YAML would read as something else (numbers, booleans, null) or not read back at all. */
-const RESERVED = /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i;
+const RESERVED = /^(?:\d{4}-\d\d-\d\d.*|true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i;
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 function stringText(s: string): string {
@@ -31,6 +31,25 @@ export function scalarText(v: unknown, fold?: Fold): string {
   if (Array.isArray(v)) return "[]";
   if (v !== null && typeof v === "object") return "{}";
   return String(v);
+}
+
+/**
+ * Two long strings folded around where they differ, so folding never hides the change: the common head
+ * and tail are cut to a few characters each side, and the length is given.
+ */
+export function pairText(before: string, after: string, fold?: Fold): [string, string] {
+  if (!fold || (before.length <= fold.chars && after.length <= fold.chars)) return [scalarText(before), scalarText(after)];
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const context = 24;
+  const cut = (s: string) => {
+    const from = Math.max(0, head - context);
+    const end = Math.min(s.length, s.length - tail + context, from + fold.keep);
+    return `${from > 0 ? "…" : ""}${stringText(s.slice(from, end))}${end < s.length ? "…" : ""} (${s.length} characters)`;
+  };
+  return [cut(before), cut(after)];
 }
 
 const isBlock = (v: unknown) => v !== null && typeof v === "object" && Object.keys(v).length > 0;
