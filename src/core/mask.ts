@@ -38,9 +38,10 @@ export function mask(value: unknown, path: readonly string[] = []): unknown {
  * CI artifact, which more people can download than can read the job; apply needs only its keys, actions and
  * hashes, never these values.
  */
-export function maskPlan<P extends { changes: readonly { fields: readonly { path: string; before?: unknown; after?: unknown }[] }[] }>(plan: P): P {
+export function maskPlan<P extends { changes: readonly { fields: readonly { path: string; before?: unknown; after?: unknown }[] }[]; resource_changes?: readonly { change: { before: unknown; after: unknown } }[] }>(plan: P): P {
   return {
     ...plan,
+    ...(plan.resource_changes ? { resource_changes: plan.resource_changes.map((r) => ({ ...r, change: { ...r.change, before: mask(r.change.before), after: mask(r.change.after) } })) } : {}),
     changes: plan.changes.map((c) => ({
       ...c,
       fields: c.fields.map((f) => {

@@ -9,7 +9,7 @@ import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive, settingsFields, stripServerDefaults, withOwnershipTags } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
 import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
-import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
+import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions, ResourceChange } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
 import { createRisks, risksOf } from "./risks.js";
 import { chooseStrategy } from "./strategy.js";
@@ -46,7 +46,28 @@ function ownedRemoved(side: CanonicalJob, key: string, opts: PlanOptions, ignore
   return { settings, permissions: side.permissions };
 }
 
-function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): JobChange {
+type Settings = Record<string, unknown>;
+
+/** The job as Terraform's JSON plan shows a resource: `id` and the settings, or null on the side it is absent. */
+function resourceChange(change: JobChange, before: Settings | null, after: Settings | null): ResourceChange {
+  const withId = (s: Settings | null) => (s && change.job_id !== undefined ? { id: change.job_id, ...s } : s);
+  return {
+    address: `databricks_job.${change.key}`,
+    mode: "managed",
+    type: "databricks_job",
+    name: change.key,
+    change: { actions: [change.action], before: withId(before), after: withId(after), after_unknown: change.action === "create" ? { id: true } : {} },
+  };
+}
+
+/** Live settings as `import` would write them: the API's shape without what the server added. */
+const liveWritten = (live: LiveJob, canonical: CanonicalJob): Settings => {
+  const out = stripServerDefaults(settingsFields(live.settings));
+  if (canonical.settings.run_as !== undefined) out.run_as = canonical.settings.run_as;
+  return out;
+};
+
+function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): [JobChange, ResourceChange] {
   const document = resolveJobRefs(job.document, ids);
   const full = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
   const name = nameOf(document);
@@ -59,7 +80,8 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     // field written shows, the ones equal to a server default too, as a reviewer reads them in the file.
     const fields = diff({}, written, { defaults: false });
     const permissions = diffAcl({}, full.permissions);
-    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(full.settings), desired_hash: fingerprint(full) };
+    const change: JobChange = { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(full.settings), desired_hash: fingerprint(full) };
+    return [change, resourceChange(change, null, written)];
   }
   // Owned fields leave both sides before the diff, and the live side before its fingerprint: an operator
   // pausing the job between plan and apply neither shows up as drift nor makes a saved plan stale.
@@ -72,15 +94,12 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   // The workspace's side shows as `import` would write it; git's side as apply will send it, with the
   // workspace's values at the owned paths.
   const rules = rulesForJob(opts.ignore ?? [], job.key);
-  const shown = () => ({
-    before: { ...stripServerDefaults(settingsFields(live.settings)), run_as: have.settings.run_as },
-    after: rules.length ? keepLiveValues(written, live.settings, rules) : written,
-  });
-  const fields = diff(have.settings, want.settings, { shown });
+  const shown = { before: liveWritten(live, canonicalLive), after: rules.length ? keepLiveValues(written, live.settings, rules) : written };
+  const fields = diff(have.settings, want.settings, { shown: () => shown });
   // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
   const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
   const changed = fields.length > 0 || permissions.length > 0;
-  return {
+  const change: JobChange = {
     key: job.key,
     action: changed ? "update" : "no-op",
     name,
@@ -95,6 +114,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     desired_hash,
     ...(live.aclUnreadable ? { acl_unread: true as const } : {}),
   };
+  return [change, resourceChange(change, shown.before, shown.after)];
 }
 
 /**
@@ -155,6 +175,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const errors: PlanError[] = [];
   const notes: string[] = [];
   const changes: JobChange[] = [];
+  const resources: ResourceChange[] = [];
   const ignored: Ignored = new Map();
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (jobs.length > 1 && inScope(key)) {
@@ -172,7 +193,8 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   for (const job of [...desired].sort(byKey)) {
     if (!inScope(job.key) || duplicated.has(job.key)) continue;
     const taken = adopted.get(job.key);
-    const change = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids, ignored);
+    const [change, resource] = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids, ignored);
+    resources.push(resource);
     // The ownership tags show up as added fields, so the update that writes them is the takeover.
     if (taken) change.adopting = true;
     changes.push(change);
@@ -187,9 +209,13 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
       continue;
     }
     const risks = [{ kind: "delete" as const, message: `job ${key} (id ${l.jobId}) and its run history are deleted` }];
-    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(ownedRemoved(normalizeLive(l), key, opts)) });
+    const canonical = normalizeLive(l);
+    const change: JobChange = { key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(canonical.settings), fingerprint: fingerprint(ownedRemoved(canonical, key, opts)) };
+    changes.push(change);
+    resources.push(resourceChange(change, liveWritten(l, canonical), null));
   }
   changes.sort(byKey);
+  resources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // In the order of jobform.yaml, once per rule, so a reviewer sees every field the plan did not look at.
   for (const rule of opts.ignore ?? []) {
     const keys = ignored.get(rule);
@@ -208,6 +234,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     notes,
     errors,
     summary: { create: count("create"), update: count("update"), delete: count("delete"), no_op: count("no-op") },
+    resource_changes: resources,
     ...(opts.only ? { only: [...opts.only].sort() } : {}),
   };
 }
