@@ -17,17 +17,18 @@ written contains rc if {
 }
 
 # Every cluster a job asks for: its job clusters and its tasks' own clusters.
-clusters(after) := array.concat(
-	[c |
+clusters(after) := result if {
+	from_job := [c |
 		some jc in object.get(after, "job_clusters", [])
 		c := {"where": sprintf("job cluster %s", [jc.job_cluster_key]), "spec": jc.new_cluster}
-	],
-	[c |
+	]
+	from_tasks := [c |
 		some t in object.get(after, "tasks", [])
 		t.new_cluster
 		c := {"where": sprintf("task %s", [t.task_key]), "spec": t.new_cluster}
-	],
-)
+	]
+	result := array.concat(from_job, from_tasks)
+}
 
 deny contains msg if {
 	some rc in written
