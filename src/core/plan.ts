@@ -94,8 +94,11 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   // The workspace's side shows as `import` would write it; git's side as apply will send it, with the
   // workspace's values at the owned paths.
   const rules = rulesForJob(opts.ignore ?? [], job.key);
-  const shown = { before: liveWritten(live, canonicalLive), after: rules.length ? keepLiveValues(written, live.settings, rules) : written };
-  const fields = diff(have.settings, want.settings, { shown: () => shown });
+  const after = rules.length ? keepLiveValues(written, live.settings, rules) : written;
+  // The workspace's side only when something changed: most jobs of a plan are no-ops.
+  let before: Settings | undefined;
+  const shown = () => ({ before: (before ??= liveWritten(live, canonicalLive)), after });
+  const fields = diff(have.settings, want.settings, { shown });
   // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
   const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
   const changed = fields.length > 0 || permissions.length > 0;
@@ -114,7 +117,8 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     desired_hash,
     ...(live.aclUnreadable ? { acl_unread: true as const } : {}),
   };
-  return [change, resourceChange(change, shown.before, shown.after)];
+  // A no-op writes nothing: as in Terraform's plan, its before is its after.
+  return [change, resourceChange(change, changed ? shown().before : after, after)];
 }
 
 /**
