@@ -7,9 +7,9 @@ import { idToString } from "../lib/json.js";
 import type { BaseJob, Id, Run } from "../databricks/index.js";
 import { KEY_TAG, OWNERSHIP_TAGS, ownershipOf } from "../core/ownership.js";
 import type { Ownership } from "../core/ownership.js";
-import { runOutcome } from "../runner/state.js";
-import type { Phase } from "../runner/state.js";
-import { stateLabel } from "./state-label.js";
+import { runOutcome } from "../run-watch/state.js";
+import type { Phase } from "../run-watch/state.js";
+import { rawStateWord, statusLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
 import { isPlainObject } from "../core/merge.js";
@@ -18,7 +18,10 @@ import { isPlainObject } from "../core/merge.js";
 export interface LastRun {
   run_id: Id;
   start_time?: number;
+  /** The API's word (FAILED, TIMEDOUT, RUNNING…); `--status` matches it. */
   state: string;
+  /** The Jobs UI's word, as the table shows it. */
+  status: string;
   phase: Phase;
 }
 
@@ -72,7 +75,7 @@ export function summarizeJob(job: BaseJob, project: string | undefined, lastRun:
   if (job.creator_user_name) s.creator = job.creator_user_name;
   if (lastRun) {
     const o = runOutcome(lastRun);
-    const last: LastRun = { run_id: lastRun.run_id, state: stateLabel(o), phase: o.phase };
+    const last: LastRun = { run_id: lastRun.run_id, state: rawStateWord(o), status: statusLabel(o), phase: o.phase };
     const start = epochOf(lastRun.start_time);
     if (start !== undefined) last.start_time = start;
     s.last_run = last;
@@ -136,7 +139,7 @@ export function renderJobsTable(jobs: readonly JobSummary[]): string[] {
       j.name,
       j.task_count === undefined ? "100+" : String(j.task_count),
       formatTimestamp(j.last_run?.start_time),
-      j.last_run?.state ?? "never run",
+      j.last_run?.status ?? "never run",
       j.trigger,
       j.creator ?? "-",
       ownershipText(j.ownership),

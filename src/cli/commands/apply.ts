@@ -14,7 +14,7 @@ import { isPlainObject } from "../../core/merge.js";
 import type { Plan } from "../../core/plan-types.js";
 import type { DatabricksClient } from "../../databricks/index.js";
 import { renderPlanText } from "../../render/plan-text.js";
-import { parseDuration } from "../../runner/duration.js";
+import { parseDuration } from "../../lib/duration.js";
 import { ExitCode, UserError } from "../errors.js";
 import { writeStepSummary } from "../github.js";
 import { collect, globals } from "../globals.js";
