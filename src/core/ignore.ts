@@ -6,9 +6,9 @@
 // Rule paths are pointers in the plan's canonical form, where keyed lists are maps (`/tasks/<task_key>/…`).
 // The payload apply sends is in the API's shape, where they are lists again; KEYED_RULES says which list is
 // keyed by which field, so one table serves both translations.
+import { listAddressing } from "./api-shape.js";
 import { globMatches } from "./glob.js";
 import { isPlainObject } from "./merge.js";
-import { expandPattern, KEYED_RULES } from "./normalize-rules.js";
 import { pointerSegments, toPointer } from "./pointer.js";
 
 type Obj = Record<string, unknown>;
@@ -96,16 +96,6 @@ export function withoutIgnored(settings: Readonly<Obj>, rules: readonly IgnoreRu
 
 // ---------------------------------------------------------------------------------------------------
 // API side (apply)
-
-/** Canonical path patterns of the keyed lists, with the field each is keyed by (undefined: by content). */
-const KEYED_LISTS = KEYED_RULES.flatMap((r) => (r.action.kind === "keyed" ? expandPattern(r.match).map((pattern) => ({ pattern, field: r.action.kind === "keyed" ? r.action.key : undefined })) : []));
-
-/** How the list at canonical `path` is addressed: by a key field, by content, or by position. */
-function listAddressing(path: readonly string[]): { field: string } | "content" | "position" {
-  const hit = KEYED_LISTS.find((k) => k.pattern.length === path.length && k.pattern.every((s, i) => s === "*" || s === path[i]));
-  if (!hit) return "position";
-  return hit.field === undefined ? "content" : { field: hit.field };
-}
 
 /** The children of an API-shape node under their canonical names, with how to reach each. */
 function childrenOf(node: unknown, path: readonly string[]): [name: string, access: string | number][] {

@@ -110,7 +110,9 @@ export function mask(value: unknown, path: readonly string[] = []): unknown {
     if (named !== undefined && SECRET_NAME.test(named) && !REFERENCE.test(value) && value !== "") return MASK;
     return maskString(value);
   }
-  if (Array.isArray(value)) return value.map((v, i) => mask(v, [...path, String(i)]));
+  // A list of job parameters (the API's shape) names each by `name`, as the keyed canonical form does.
+  const item = (v: unknown, i: number) => (path.length === 1 && path[0] === "parameters" && isPlainObject(v) && typeof v.name === "string" ? v.name : String(i));
+  if (Array.isArray(value)) return value.map((v, i) => mask(v, [...path, item(v, i)]));
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, [...path, k])]));
   return value;
 }
@@ -120,9 +122,10 @@ export function mask(value: unknown, path: readonly string[] = []): unknown {
  * CI artifact, which more people can download than can read the job; apply needs only its keys, actions and
  * hashes, never these values.
  */
-export function maskPlan<P extends { changes: readonly { fields: readonly { path: string; before?: unknown; after?: unknown }[] }[] }>(plan: P): P {
+export function maskPlan<P extends { changes: readonly { fields: readonly { path: string; before?: unknown; after?: unknown }[] }[]; resource_changes?: readonly { change: { before: unknown; after: unknown } }[] }>(plan: P): P {
   return {
     ...plan,
+    ...(plan.resource_changes ? { resource_changes: plan.resource_changes.map((r) => ({ ...r, change: { ...r.change, before: mask(r.change.before), after: mask(r.change.after) } })) } : {}),
     changes: plan.changes.map((c) => ({
       ...c,
       fields: c.fields.map((f) => {

@@ -57,7 +57,8 @@ function libraryKey(item: unknown): string {
   return `${kind}:${stableStringify(value)}`;
 }
 
-function toMap(list: unknown[], key: string | undefined): Obj {
+/** A keyed list as the canonical map: by `key`'s value, or by content (libraries) when `key` is absent. */
+export function toMap(list: unknown[], key: string | undefined): Obj {
   const out: Obj = {};
   list.forEach((item, i) => {
     const named = key === undefined ? libraryKey(item) : isPlainObject(item) && typeof item[key] === "string" ? (item[key] as string) : `#${i}`;
@@ -72,7 +73,7 @@ function toMap(list: unknown[], key: string | undefined): Obj {
  * A copy in canonical terms: int64 ids above 2^53 arrive as bigints (exact, from the lossless parser) and are
  * compared as their decimal text, which also keeps the JSON-based differ and hash working on them.
  */
-function canonicalClone(v: unknown): unknown {
+export function canonicalClone(v: unknown): unknown {
   if (typeof v === "bigint") return v.toString();
   if (Array.isArray(v)) return v.map(canonicalClone);
   if (v !== null && typeof v === "object") {
@@ -140,13 +141,19 @@ function applyRule(root: Obj, rule: Rule, hasGitSource: boolean): void {
   }
 }
 
+/** The JobSettings fields of a document, still in the API's shape, as plain JSON values (int64 ids as text). */
+export function settingsFields(document: Readonly<Obj>): Obj {
+  const out: Obj = {};
+  for (const k of JOB_SETTINGS_FIELDS) if (document[k] !== undefined) out[k] = canonicalClone(document[k]);
+  return out;
+}
+
 /**
  * The canonical form of one side on its own: JobSettings fields only, keyed lists as maps, defaults,
  * aliases and write-only fields folded away, empty values removed. Never modifies its input.
  */
 export function normalizeSettings(settings: Readonly<Obj>): Obj {
-  const out: Obj = {};
-  for (const k of JOB_SETTINGS_FIELDS) if (settings[k] !== undefined) out[k] = canonicalClone(settings[k]);
+  const out = settingsFields(settings);
   const hasGitSource = isPlainObject(out.git_source);
   for (const rule of KEYED_RULES) applyRule(out, rule, hasGitSource);
   for (const rule of VALUE_RULES) applyRule(out, rule, hasGitSource);
@@ -219,10 +226,14 @@ export interface CanonicalJob {
   permissions: Acl;
 }
 
+/** The definition as apply writes it: with jobform's ownership tags. */
+export function withOwnershipTags(document: Readonly<Obj>, opts: { project: string; key: string }): Obj {
+  return { ...document, tags: { ...(isPlainObject(document.tags) ? document.tags : {}), [PROJECT_TAG]: opts.project, [KEY_TAG]: opts.key } };
+}
+
 /** The desired side: the definition with jobform's ownership tags, which apply writes on every job. */
 export function normalizeDesired(document: Readonly<Obj>, opts: { project: string; key: string; deployer: string }): CanonicalJob {
-  const tags = { ...(isPlainObject(document.tags) ? document.tags : {}), [PROJECT_TAG]: opts.project, [KEY_TAG]: opts.key };
-  const settings = normalizeSettings({ ...document, tags });
+  const settings = normalizeSettings(withOwnershipTags(document, opts));
   if (settings.run_as !== undefined) settings.run_as = normalizeRunAs(settings.run_as);
   return { settings, permissions: normalizeDesiredAcl(document.permissions, opts.deployer) };
 }

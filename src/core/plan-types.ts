@@ -35,6 +35,7 @@ export interface FieldChange {
   op: "add" | "remove" | "replace";
   /** JSON pointer into the canonical form: keyed lists are maps (`/tasks/ingest/timeout_seconds`). */
   path: string;
+  /** The values in the API's shape (lists as lists; git's side in the definition's spelling). */
   before?: unknown;
   after?: unknown;
 }
@@ -100,6 +101,28 @@ export interface PlanError {
   message: string;
 }
 
+/**
+ * One job as an entry of a Terraform JSON plan's `resource_changes`, so policies written for Terraform plans
+ * (conftest/OPA, Sentinel, Spacelift) read jobform's. Values are JobSettings in the API's shape plus `id`.
+ */
+export interface ResourceChange {
+  /** `databricks_job.<key>` */
+  address: string;
+  mode: "managed";
+  type: "databricks_job";
+  /** The job key. */
+  name: string;
+  change: {
+    actions: ["create"] | ["update"] | ["delete"] | ["no-op"];
+    /** The workspace's job (server defaults left out), null for a create. */
+    before: Record<string, unknown> | null;
+    /** What apply writes, null for a delete. */
+    after: Record<string, unknown> | null;
+    /** `{ id: true }` for a create: the job id is known after apply. */
+    after_unknown: Record<string, boolean>;
+  };
+}
+
 export interface Plan {
   format_version: 1;
   project: string;
@@ -109,6 +132,8 @@ export interface Plan {
   notes: string[];
   errors: PlanError[];
   summary: { create: number; update: number; delete: number; no_op: number };
+  /** The jobs in the shape of Terraform's JSON plan, beside `changes`, in the same order. */
+  resource_changes?: ResourceChange[];
   /** The `--job` keys the plan was limited to; apply of a saved plan re-plans the same scope. */
   only?: string[];
 }

@@ -2,14 +2,14 @@
 // decides, per job, create / update / delete / no-op with the exact field and permission changes.
 import { diff, diffAcl } from "./diff.js";
 import { fingerprint } from "./fingerprint.js";
-import { rulesForJob, withoutIgnored } from "./ignore.js";
+import { keepLiveValues, rulesForJob, withoutIgnored } from "./ignore.js";
 import type { IgnoreRule } from "./ignore.js";
 import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
-import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
+import { comparableLive, normalizeDesired, normalizeLive, settingsFields, stripServerDefaults, withOwnershipTags } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
 import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
-import type { JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
+import type { JobChange, LiveJob, Plan, PlanError, PlanOptions, ResourceChange } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
 import { createRisks, risksOf } from "./risks.js";
 import { chooseStrategy } from "./strategy.js";
@@ -40,15 +40,42 @@ function ownedRemoved(side: CanonicalJob, key: string, opts: PlanOptions, ignore
   return { settings, permissions: side.permissions };
 }
 
-function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): JobChange {
+type Settings = Record<string, unknown>;
+
+/** The job as Terraform's JSON plan shows a resource: `id` and the settings, or null on the side it is absent. */
+function resourceChange(change: JobChange, before: Settings | null, after: Settings | null): ResourceChange {
+  const withId = (s: Settings | null) => (s && change.job_id !== undefined ? { id: change.job_id, ...s } : s);
+  return {
+    address: `databricks_job.${change.key}`,
+    mode: "managed",
+    type: "databricks_job",
+    name: change.key,
+    change: { actions: [change.action], before: withId(before), after: withId(after), after_unknown: change.action === "create" ? { id: true } : {} },
+  };
+}
+
+/** Live settings as `import` would write them: the API's shape without what the server added. */
+const liveWritten = (live: LiveJob, canonical: CanonicalJob): Settings => {
+  const out = stripServerDefaults(settingsFields(live.settings));
+  if (canonical.settings.run_as !== undefined) out.run_as = canonical.settings.run_as;
+  return out;
+};
+
+function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): [JobChange, ResourceChange] {
   const document = resolveJobRefs(job.document, ids);
   const full = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
   const name = nameOf(document);
+  // What the plan shows of git's side: the definition as written (lists, the user's spelling), with the run_as
+  // the comparison resolved.
+  const written = settingsFields(withOwnershipTags(document, { project: opts.project, key: job.key }));
+  if (full.settings.run_as !== undefined) written.run_as = full.settings.run_as;
   if (!live) {
-    // A new job takes every value from git: there is no workspace value yet for operators to own.
-    const fields = diff({}, full.settings, { defaults: false });
+    // A new job takes every value from git: there is no workspace value yet for operators to own. Every
+    // field written shows, the ones equal to a server default too, as a reviewer reads them in the file.
+    const fields = diff({}, written, { defaults: false });
     const permissions = diffAcl({}, full.permissions);
-    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: taskGraph([job.document]), desired_hash: fingerprint(full) };
+    const change: JobChange = { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: taskGraph([job.document]), desired_hash: fingerprint(full) };
+    return [change, resourceChange(change, null, written)];
   }
   // Owned fields leave both sides before the diff, and the live side before its fingerprint: an operator
   // pausing the job between plan and apply neither shows up as drift nor makes a saved plan stale.
@@ -58,11 +85,18 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   const have = ownedRemoved(comparableLive(canonicalLive, full), job.key, opts, ignored);
   // What git asked for, hashed: apply re-resolves the repo and refuses when this moved since the review.
   const desired_hash = fingerprint(want);
-  const fields = diff(have.settings, want.settings);
+  // The workspace's side shows as `import` would write it; git's side as apply will send it, with the
+  // workspace's values at the owned paths.
+  const rules = rulesForJob(opts.ignore ?? [], job.key);
+  const after = rules.length ? keepLiveValues(written, live.settings, rules) : written;
+  // The workspace's side only when something changed: most jobs of a plan are no-ops.
+  let before: Settings | undefined;
+  const shown = () => ({ before: (before ??= liveWritten(live, canonicalLive)), after });
+  const fields = diff(have.settings, want.settings, { shown });
   // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
   const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
   const changed = fields.length > 0 || permissions.length > 0;
-  return {
+  const change: JobChange = {
     key: job.key,
     action: changed ? "update" : "no-op",
     name,
@@ -77,6 +111,8 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     desired_hash,
     ...(live.aclUnreadable ? { acl_unread: true as const } : {}),
   };
+  // A no-op writes nothing: as in Terraform's plan, its before is its after.
+  return [change, resourceChange(change, changed ? shown().before : after, after)];
 }
 
 /**
@@ -153,6 +189,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const errors: PlanError[] = [];
   const notes: string[] = [];
   const changes: JobChange[] = [];
+  const resources: ResourceChange[] = [];
   const ignored: Ignored = new Map();
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (jobs.length > 1 && inScope(key)) {
@@ -169,7 +206,8 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   for (const job of [...desired].sort(byKey)) {
     if (!inScope(job.key) || duplicated.has(job.key)) continue;
     const taken = adopted.get(job.key);
-    const change = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids, ignored);
+    const [change, resource] = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids, ignored);
+    resources.push(resource);
     // The ownership tags show up as added fields, so the update that writes them is the takeover.
     if (taken) change.adopting = true;
     changes.push(change);
@@ -184,9 +222,13 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
       continue;
     }
     const risks = [{ kind: "delete" as const, message: `job ${key} (id ${l.jobId}) and its run history are deleted` }];
-    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: taskGraph([normalizeLive(l).settings], keyOfJobId(ids)), fingerprint: fingerprint(ownedRemoved(normalizeLive(l), key, opts)) });
+    const canonical = normalizeLive(l);
+    const change: JobChange = { key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: taskGraph([canonical.settings], keyOfJobId(ids)), fingerprint: fingerprint(ownedRemoved(canonical, key, opts)) };
+    changes.push(change);
+    resources.push(resourceChange(change, liveWritten(l, canonical), null));
   }
   changes.sort(byKey);
+  resources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // In the order of jobform.yaml, once per rule, so a reviewer sees every field the plan did not look at.
   for (const rule of opts.ignore ?? []) {
     const keys = ignored.get(rule);
@@ -205,6 +247,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     notes,
     errors,
     summary: { create: count("create"), update: count("update"), delete: count("delete"), no_op: count("no-op") },
+    resource_changes: resources,
     ...(opts.only ? { only: [...opts.only].sort() } : {}),
   };
 }
