@@ -62,12 +62,28 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option("--format <format>", "output format: text, json or markdown")
     .option("--no-color", "plain output (also NO_COLOR)")
     .option("--verbose", "log requests (method, path, status, duration; never secrets)")
-    .exitOverride()
-    .showHelpAfterError();
+    .exitOverride();
   const word = commandWord(argv.slice(2));
   const chosen = COMMANDS.find(([names]) => word !== undefined && names.includes(word));
   for (const [, load] of chosen ? [chosen] : COMMANDS) (await load())(program);
+  oneLineUsageErrors(program);
   return program;
+}
+
+/** `jobform jobs list`: the words a user types to reach this command. */
+function commandPath(cmd: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) words.unshift(c.name());
+  return words.join(" ");
+}
+
+/** A mistyped option or a missing argument is one line and a pointer to the help, not the whole help. */
+function oneLineUsageErrors(cmd: Command): void {
+  const path = commandPath(cmd);
+  cmd.configureOutput({
+    outputError: (text, write) => write(`${path}: ${text.trim().replace(/^error: /, "")} (see \`${path} --help\`)\n`),
+  });
+  for (const sub of cmd.commands) oneLineUsageErrors(sub);
 }
 
 /** A command run inside this process (the demo's steps), with the top-level handler's exit codes. */

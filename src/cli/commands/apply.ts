@@ -17,7 +17,7 @@ import { renderPlanText } from "../../render/plan-text.js";
 import { parseDuration } from "../../runner/duration.js";
 import { ExitCode, UserError } from "../errors.js";
 import { writeStepSummary } from "../github.js";
-import { collect, globals } from "../globals.js";
+import { collect, globals, examples } from "../globals.js";
 import { checkedProject, preparePlan } from "../plan-context.js";
 import { openClient } from "../workspace.js";
 
@@ -187,6 +187,7 @@ export function registerApply(program: Command): void {
   program
     .command("apply")
     .description("make the workspace match git: a fresh plan (asks first on a terminal) or a saved one after a stale check")
+    .addHelpText("after", examples("apply", "apply --target prod --auto-approve", "plan --out plan.json && jobform apply plan.json"))
     .argument("[planfile]", "a plan saved with `jobform plan --out`; refused when the workspace or git moved since")
     .option("--auto-approve", "apply without asking (required when not on a terminal)")
     .option("--prune", "also delete managed jobs that have no definition any more")
@@ -204,6 +205,7 @@ JOBFORM_LOCK_TTL (default 2m); JOBFORM_LOCK_RENEW (default 30s) sets the renewal
   program
     .command("unlock")
     .description("show the apply lock (holder, since when, CI run) and, with --force, delete it")
+    .addHelpText("after", examples("unlock --target prod", "unlock --target prod --force"))
     .option("--force", "delete the lock even if its holder may still be running")
     .action((flags: { force?: boolean }, cmd: Command) => unlock(flags, cmd));
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { startEmulator } from "../../emulator/server.js";
 import { ExitCode } from "../errors.js";
-import { globals } from "../globals.js";
+import { globals, examples } from "../globals.js";
 
 /** Runs a jobform command in this process, as a user would type it, and returns its exit code. */
 type Runner = (args: string[]) => Promise<number>;
@@ -19,6 +19,7 @@ export function registerDemo(program: Command, run: Runner): void {
   program
     .command("demo")
     .description("start an embedded emulator, then validate → plan → apply → plan → drift the sample project")
+    .addHelpText("after", examples("demo", "demo --target prod"))
     .action(async (_flags: unknown, cmd: Command) => {
       const g = globals(cmd);
       const token = randomBytes(12).toString("hex");

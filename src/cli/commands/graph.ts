@@ -3,13 +3,14 @@ import { taskGraph } from "../../core/task-graph.js";
 import { renderDot } from "../../render/dot.js";
 import { renderMermaid } from "../../render/mermaid.js";
 import { UserError } from "../errors.js";
-import { formatOption } from "../globals.js";
+import { formatOption, examples } from "../globals.js";
 import { checkedProject } from "../plan-context.js";
 
 export function registerGraph(program: Command): void {
   program
     .command("graph")
     .description("the task DAG of one job (--format mermaid or dot)")
+    .addHelpText("after", examples("graph sales-load", "graph sales-load --format dot | dot -Tsvg > dag.svg"))
     .argument("<key>", "job key (the file stem under jobs/)")
     .action((key: string, _flags: unknown, cmd: Command) => {
       const format = formatOption(cmd, ["mermaid", "dot"], "mermaid");

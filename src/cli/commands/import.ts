@@ -13,7 +13,7 @@ import { idToString } from "../../lib/json.js";
 import { mapLimit } from "../../lib/map-limit.js";
 import { readJob } from "../../live/read-live.js";
 import { UserError } from "../errors.js";
-import { collect, globals, parseVars } from "../globals.js";
+import { collect, globals, parseVars, examples } from "../globals.js";
 import { adoptMap } from "../plan-context.js";
 import { readProject } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
@@ -174,6 +174,7 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description("write jobs/<key>.yaml from existing workspace jobs (server defaults stripped); --adopt makes the next apply take them over")
+    .addHelpText("after", examples("import --job-id 123 --adopt", "import --name '^sales' --adopt", "import --all"))
     .option("--job-id <id>", "this job (repeatable)", collect, [])
     .option("--all", "every job this project does not manage yet")
     .option("--name <regex>", "jobs whose name matches this regular expression")

@@ -1,5 +1,6 @@
 // `jobform serve`: the local Databricks emulator with the options of PRODUCT.md.
 import { Option, type Command } from "commander";
+import { examples } from "../globals.js";
 import { UserError } from "../errors.js";
 import { startEmulator } from "../../emulator/server.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "../../emulator/options.js";
@@ -77,6 +78,7 @@ export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("run the local Databricks emulator (Jobs 2.1/2.2, Permissions, Workspace, OAuth)")
+    .addHelpText("after", examples("serve --port 8787", "serve --host 0.0.0.0 --port 8787 --token secret --state ws.json", "serve --run-outcome 'nightly*=FAILED' --run-duration-ms 5000"))
     .option("--port <n>", "port to listen on (0 = any free port)", "0")
     .option("--host <addr>", "address to listen on", "127.0.0.1")
     .option("--token <t>", "only serve requests with Authorization: Bearer <t>")

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { checkProject } from "../../core/project.js";
 import { renderDiagnosticsJson, renderDiagnosticsText, summary } from "../../render/diagnostics.js";
 import { ExitCode } from "../errors.js";
-import { formatOption, globals, parseVars } from "../globals.js";
+import { formatOption, globals, parseVars, examples } from "../globals.js";
 import { annotations, emitWorkflowCommands, maskCommands } from "../github.js";
 import { readProject } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
@@ -11,6 +11,7 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("load, substitute, schema-check and lint every file; print all diagnostics")
+    .addHelpText("after", examples("validate", "validate --target prod --strict", "validate --format json > diagnostics.json"))
     .option("--strict", "treat warnings as errors")
     .action((opts: { strict?: boolean }, cmd: Command) => {
       const g = globals(cmd);
