@@ -117,4 +117,15 @@ describe("jobform notebooks import", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("--path /Nowhere does not exist in the workspace");
   });
+
+  it("an absolute --out is that folder, not one under --dir, and the report names where the files are", async () => {
+    await start();
+    const dir = tempDir();
+    const out = join(tempDir(), "defs");
+    const r = await importCmd(dir, ["--path", "/Users/alice", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["load.yaml", "q.yaml"]);
+    expect(existsSync(join(dir, out))).toBe(false);
+    expect(r.stdout).toContain(`/Users/alice/q → ${out}/q.yaml (new`);
+  });
 });
