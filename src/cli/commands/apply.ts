@@ -16,7 +16,7 @@ import { isPlainObject } from "../../core/merge.js";
 import { PROJECT_FILE } from "../../core/resolve.js";
 import type { Plan } from "../../core/plan-types.js";
 import type { DatabricksClient } from "../../databricks/index.js";
-import { renderPlanText } from "../../render/plan-text.js";
+import { renderPlanText, summaryLine } from "../../render/plan-text.js";
 import { parseDuration } from "../../runner/duration.js";
 import { ExitCode, UserError } from "../errors.js";
 import { writeStepSummary } from "../github.js";
@@ -123,7 +123,9 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
     const { plan, client, live } = inputs;
     try {
       const color = globals(cmd).color;
-      process.stdout.write(renderPlanText(plan, { color }));
+      // A saved plan was read when it was made (the demo's step 2, a pull request): one line says what it
+      // holds, unless the fresh plan has errors to show.
+      process.stdout.write(saved && !plan.errors.length ? `Applying ${planFile}: ${summaryLine(plan)}\n` : renderPlanText(plan, { color }));
       if (saved) {
         const reasons = staleReasons(saved, plan);
         if (reasons.length) throw new UserError(`${planFile} is stale; nothing was written:\n${reasons.map((r) => `  - ${r}`).join("\n")}\nplan again and review the new plan`);
