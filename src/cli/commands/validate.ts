@@ -3,7 +3,7 @@ import { checkProject } from "../../core/project.js";
 import { renderDiagnosticsJson, renderDiagnosticsText, summary } from "../../render/diagnostics.js";
 import { ExitCode } from "../errors.js";
 import { formatOption, globals, parseVars, examples } from "../globals.js";
-import { annotations, emitWorkflowCommands, maskCommands } from "../github.js";
+import { annotations, emitWorkflowCommands, maskCommands, shownDiagnostics } from "../github.js";
 import { readProject } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
 
@@ -19,11 +19,11 @@ export function registerValidate(program: Command): void {
       const files = readProject(g.dir);
       const checked = checkProject(files, { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
       const ds = checked.all;
-      emitWorkflowCommands(maskCommands(checked.resolved) + annotations(ds));
+      const { shown, sources } = shownDiagnostics(ds, checked, g.dir);
+      emitWorkflowCommands(maskCommands(checked.resolved) + annotations(shown));
       if (format === "json") process.stdout.write(renderDiagnosticsJson(ds));
       else {
-        const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
-        process.stdout.write(renderDiagnosticsText(ds, { color: g.color, sources }));
+        process.stdout.write(renderDiagnosticsText(shown, { color: g.color, sources }));
         process.stderr.write(summary(ds, files.length) + "\n");
       }
       const failed = ds.some((d) => d.severity === "error" || (opts.strict === true && d.severity === "warning"));
