@@ -117,13 +117,7 @@ job_clusters:
       spark_version: 15.4.x-scala2.12
       node_type_id: Standard_DS3_v2
       num_workers: 2
-      data_security_mode: SINGLE_USER
-      driver_node_type_id: Standard_DS3_v2
       enable_elastic_disk: true
-      azure_attributes:
-        availability: ON_DEMAND_AZURE
-        first_on_demand: 1
-        spot_bid_max_price: -1
 permissions:
   - user_name: ${"<OWNER>"}
     permission_level: IS_OWNER
