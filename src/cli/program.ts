@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode, UserError } from "./errors.js";
 import { collect } from "./globals.js";
+import { VERSION } from "./version.js";
 
 type Registrar = (program: Command) => void;
 
@@ -53,7 +54,7 @@ export function commandWord(args: readonly string[]): string | undefined {
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("jobform")
     .description("GitOps for Databricks Lakeflow Jobs")
-    .version("0.1.0")
+    .version(VERSION)
     .option("--dir <path>", "project root", process.cwd())
     .option("--target <name>", "target from jobform.yaml")
     .option("--var <name=value>", "set a variable (repeatable)", collect, [])
@@ -63,9 +64,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option("--no-color", "plain output (also NO_COLOR)")
     .option("--verbose", "log requests (method, path, status, duration; never secrets)")
     .exitOverride();
-  const word = commandWord(argv.slice(2));
+  const args = argv.slice(2);
+  const word = commandWord(args);
   const chosen = COMMANDS.find(([names]) => word !== undefined && names.includes(word));
-  for (const [, load] of chosen ? [chosen] : COMMANDS) (await load())(program);
+  // `jobform --version` prints one line that no command's module is needed for.
+  const versionOnly = word === undefined && args.some((a) => a === "--version" || a === "-V");
+  for (const [, load] of chosen ? [chosen] : versionOnly ? [] : COMMANDS) (await load())(program);
   oneLineUsageErrors(program);
   return program;
 }

@@ -1,11 +1,6 @@
 import type { Command } from "commander";
-import { checkProject } from "../../core/project.js";
-import { renderDiagnosticsJson, renderDiagnosticsText, summary } from "../../render/diagnostics.js";
 import { ExitCode } from "../errors.js";
 import { formatOption, globals, parseVars, examples } from "../globals.js";
-import { annotations, emitWorkflowCommands, maskCommands, shownDiagnostics } from "../github.js";
-import { readProject } from "../read-project.js";
-import { loadSchemas } from "../schemas.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -13,7 +8,15 @@ export function registerValidate(program: Command): void {
     .description("load, substitute, schema-check and lint every file; print all diagnostics")
     .addHelpText("after", examples("validate", "validate --target prod --strict", "validate --format json > diagnostics.json"))
     .option("--strict", "treat warnings as errors")
-    .action((opts: { strict?: boolean }, cmd: Command) => {
+    .action(async (opts: { strict?: boolean }, cmd: Command) => {
+      // Loaded here, not at the top, so `validate --help` loads only what it prints.
+      const [{ checkProject }, { renderDiagnosticsJson, renderDiagnosticsText, summary }, { annotations, emitWorkflowCommands, maskCommands, shownDiagnostics }, { readProject }, { loadSchemas }] = await Promise.all([
+        import("../../core/project.js"),
+        import("../../render/diagnostics.js"),
+        import("../github.js"),
+        import("../read-project.js"),
+        import("../schemas.js"),
+      ]);
       const g = globals(cmd);
       const format = formatOption(cmd, ["text", "json"], "text");
       const files = readProject(g.dir);
