@@ -1,7 +1,7 @@
 // `--version` and one command's `--help` load only what they print (issue #11 point 16); bench/startup.mjs
 // measures the time, this checks which modules a process loads.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,6 +42,11 @@ describe("start-up loads only what is printed", () => {
     const files = loaded(["validate"]);
     expect(files).toContain("dist/core/project.js");
     expect(files.filter((f) => /node_modules\/(ajv|ajv-formats|undici)\//.test(f))).toEqual([]);
+  });
+
+  it("--version prints package.json's version", () => {
+    const r = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8" });
+    expect(r.stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}\n`);
   });
 
   it("--version with no command registers no command", async () => {
