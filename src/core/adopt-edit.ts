@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Node } from "yaml";
-import { addEntries, applySplices, pairOf, removeEntries, scalarText, setScalar } from "./yaml-edit.js";
+import { addEntries, applySplices, lineBreak, pairOf, removeEntries, scalarText, setScalar } from "./yaml-edit.js";
 import type { Splice } from "./yaml-edit.js";
 
 /** A job id as YAML holds it exactly: a number when a double can, else a quoted string. */
@@ -18,8 +18,9 @@ export function addAdoptions(text: string, entries: ReadonlyMap<string, string>)
   const map = pair?.value;
   if (!pair || (isScalar(map) && map.value === null) || map === null) {
     if (pair) return undefined;
-    const block = [...entries].map(([k, id]) => `  ${scalarText(k)}: ${scalarText(idValue(id))}\n`).join("");
-    return `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}adopt:\n${block}`;
+    const eol = lineBreak(text);
+    const block = [...entries].map(([k, id]) => `  ${scalarText(k)}: ${scalarText(idValue(id))}${eol}`).join("");
+    return `${text}${text === "" || text.endsWith("\n") ? "" : eol}adopt:${eol}${block}`;
   }
   if (!isMap(map)) return undefined;
   const splices: Splice[] = [];

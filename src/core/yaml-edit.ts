@@ -29,12 +29,18 @@ function lineStart(text: string, at: number): number {
   return text.lastIndexOf("\n", at - 1) + 1;
 }
 
-/** The end of the line where a node's content ends (after any comment on that line), not counting the newline. */
+/** The end of the line where a node's content ends (after any comment on that line), before its line break. */
 function contentLineEnd(text: string, end: number): number {
   let at = end;
   while (at > 0 && /\s/.test(text[at - 1] as string)) at--;
   const nl = text.indexOf("\n", at);
-  return nl < 0 ? text.length : nl;
+  if (nl < 0) return text.length;
+  return text[nl - 1] === "\r" ? nl - 1 : nl;
+}
+
+/** The file's own line break, so an added line matches a Windows file's. */
+export function lineBreak(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
 }
 
 const endOf = (n: Node | null | undefined): number | undefined => n?.range?.[1];
@@ -63,7 +69,8 @@ export function addEntries(text: string, map: YAMLMap, entries: readonly (readon
   const first = items[0]?.key?.range?.[0] ?? 0;
   const indent = " ".repeat(first - lineStart(text, first));
   const end = contentLineEnd(text, endOf(last?.value) ?? endOf(last?.key) ?? first);
-  return { at: end, length: 0, insert: written.map((e) => `\n${indent}${e}`).join("") };
+  const eol = lineBreak(text);
+  return { at: end, length: 0, insert: written.map((e) => `${eol}${indent}${e}`).join("") };
 }
 
 /**
@@ -89,7 +96,7 @@ export function removeEntries(text: string, map: YAMLMap, keys: ReadonlySet<stri
 function removePair(text: string, pair: Pair<Node, Node | null>): Splice[] {
   const start = lineStart(text, pair.key?.range?.[0] as number);
   const end = contentLineEnd(text, endOf(pair.value) ?? (endOf(pair.key) as number));
-  const stop = end < text.length ? end + 1 : end;
+  const stop = text.startsWith("\r\n", end) ? end + 2 : end < text.length ? end + 1 : end;
   return [{ at: start, length: stop - start, insert: "" }];
 }
 

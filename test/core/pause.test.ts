@@ -49,4 +49,8 @@ describe("setPauseStatus", () => {
     const text = "schedule:\n    quartz_cron_expression: '0 0 6 * * ?'\n    extra:\n      deep: [x]  # note\ntasks: [{task_key: a}]\n";
     expect(setPauseStatus(text, "PAUSED")?.text).toBe("schedule:\n    quartz_cron_expression: '0 0 6 * * ?'\n    extra:\n      deep: [x]  # note\n    pause_status: PAUSED\ntasks: [{task_key: a}]\n");
   });
+
+  it("adds pause_status with the file's own line break", () => {
+    expect(setPauseStatus("schedule:\r\n  quartz_cron_expression: '0 0 6 * * ?'\r\n  timezone_id: UTC\r\ntasks: []\r\n", "PAUSED")?.text).toBe("schedule:\r\n  quartz_cron_expression: '0 0 6 * * ?'\r\n  timezone_id: UTC\r\n  pause_status: PAUSED\r\ntasks: []\r\n");
+  });
 });

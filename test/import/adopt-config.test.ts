@@ -33,6 +33,14 @@ describe("adopt: in jobform.yaml", () => {
     expect(removeAdoptions(text, new Set(["zzz"]))).toBe(text);
   });
 
+  it("keeps a Windows file's line breaks when adding and removing entries", () => {
+    const text = "project: p\r\nadopt:\r\n  a: 1 # first\r\n  b: 2\r\ntags: [a]\r\n";
+    expect(addAdoptions(text, new Map([["c", "3"]]))).toBe("project: p\r\nadopt:\r\n  a: 1 # first\r\n  b: 2\r\n  c: 3\r\ntags: [a]\r\n");
+    expect(removeAdoptions(text, new Set(["a"]))).toBe("project: p\r\nadopt:\r\n  b: 2\r\ntags: [a]\r\n");
+    expect(removeAdoptions(text, new Set(["a", "b"]))).toBe("project: p\r\ntags: [a]\r\n");
+    expect(addAdoptions("project: p\r\n", new Map([["x", "5"]]))).toBe("project: p\r\nadopt:\r\n  x: 5\r\n");
+  });
+
   it("accepts integers and digit strings, refuses anything else", () => {
     expect(errorsOf('project: p\nadopt: { a: 12, b: "9223372036854775807" }\n')).toEqual([]);
     expect(errorsOf('project: p\nadopt: { a: "12x" }\n').length).toBeGreaterThan(0);
