@@ -2,7 +2,7 @@
 // and the delay between a run's end and the poll that sees it, on simulated time (no server, no waits).
 // Targets (issue #7): ≤ 12 calls a minute after the first minute; ≤ 10 s to notice the end.
 // Run after `npm run build`: node bench/submit-polling.mjs [run minutes] [seed]
-const { watchRun } = await import("../dist/runner/wait.js");
+const { watchRun } = await import("../dist/run-watch/wait.js");
 
 const minutes = Number(process.argv[2] ?? 60);
 let seed = Number(process.argv[3] ?? 7);

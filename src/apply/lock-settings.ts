@@ -1,7 +1,7 @@
 // How long a lock lives and how often its holder renews it. Defaults suit CI (a 2-minute expiry renewed
 // every 30 s: a killed apply blocks the next one for at most two minutes); JOBFORM_LOCK_TTL and
 // JOBFORM_LOCK_RENEW (durations such as "5s", "2m") shorten them for tests and demos.
-import { parseDuration } from "../runner/duration.js";
+import { parseDuration } from "../lib/duration.js";
 
 export interface LockTiming {
   ttlMs: number;

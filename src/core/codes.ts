@@ -17,6 +17,7 @@ export const CODES = {
   JF012: "undefined variable",
   JF013: "bad --var argument",
   JF014: "bad job file name",
+  JF015: "unknown ${…} reference",
   JF020: "unknown field",
   JF021: "wrong type",
   JF022: "value not allowed",

@@ -8,6 +8,7 @@ import { levelRank, normalizeLiveAcl, principalKey, principalOf } from "./normal
 import { JOB_SETTINGS_FIELDS } from "./normalize-rules.js";
 import { OWNERSHIP_TAGS } from "./ownership.js";
 import type { LiveJob } from "./plan-types.js";
+import { defaultSchemaRef, schemaComment } from "./schema-ref.js";
 
 type Obj = Record<string, unknown>;
 
@@ -97,11 +98,14 @@ export function importedDefinition(job: LiveJob): Obj {
   return orderFields(doc);
 }
 
-/** The job file's text: the editor schema line, where it came from, the definition. No timestamps: importing twice gives the same bytes. */
-export function importedYaml(job: LiveJob): string {
+/**
+ * The job file's text: the editor schema line (`schemaRef`, from the file to job.schema.json), where it came
+ * from, the definition. No timestamps: importing twice gives the same bytes.
+ */
+export function importedYaml(job: LiveJob, schemaRef = defaultSchemaRef("job")): string {
   const doc = new Document(importedDefinition(job));
   const body = doc.toString({ lineWidth: 0, indentSeq: true });
-  return `# yaml-language-server: $schema=../schemas/job.schema.json\n# imported from job ${job.jobId}\n${body}`;
+  return `#${schemaComment(schemaRef)}\n# imported from job ${job.jobId}\n${body}`;
 }
 
 const MAX_KEY = 100;

@@ -19,29 +19,60 @@ function str(v: unknown): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
+// `at` is a user's key: `constructor` must not find Object.prototype's.
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
+
+/**
+ * Keys of which an object holds at most one, by where the object sits (the key above it; `[]` marks a list
+ * item): a layer that sets one of them replaces the others the layer below set, so a prod override switches
+ * `num_workers` to `autoscale`, or a schedule to `continuous`, without spelling out the removal. Only these
+ * places: in a user's own maps (tags, base_parameters) such names are plain keys. Setting two of them in one
+ * layer is still the schema's error.
+ */
+const ALTERNATIVES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  "": [["schedule", "trigger", "continuous", "triggers"]],
+  new_cluster: [["num_workers", "autoscale"]],
+  "tasks[]": [["existing_cluster_id", "new_cluster", "job_cluster_key"]],
+  task: [["existing_cluster_id", "new_cluster", "job_cluster_key"]],
+};
+
+/**
+ * What is merged on top: a job file over `defaults:`, or a target override over the job. In both, `key: null`
+ * removes the key the layer below set; an override's null with nothing below is dropped too, while a job
+ * file's stays for the schema to report (an empty value there is more likely a slip than a removal).
+ */
+export type Layer = "job" | "override";
 
 /**
  * Deep-merges `over` onto `base` into a new value: maps merge key by key, keyed lists merge by key, anything
  * else in `over` replaces. Neither input is modified. Origins are recorded so diagnostics point at the file
  * that wrote each value.
  */
-export function mergeInto(base: unknown, over: unknown, prov: Provenance, listName?: string): unknown {
+export function mergeInto(base: unknown, over: unknown, prov: Provenance, at = "", layer: Layer = "job"): unknown {
   if (isPlainObject(base) && isPlainObject(over)) {
     const out: Record<string, unknown> = {};
     prov.copy(base, out);
     const overOrigin = prov.origin(over);
     for (const [k, v] of Object.entries(base)) out[k] = v;
     for (const [k, v] of Object.entries(over)) {
-      const merged = k in base ? mergeInto(base[k], v, prov, k) : v;
+      if (v === null && (k in base || layer === "override")) {
+        delete out[k];
+        continue;
+      }
+      for (const other of own(ALTERNATIVES, at)?.find((group) => group.includes(k)) ?? []) if (other !== k && !(other in over)) delete out[other];
+      const merged = k in base ? mergeInto(base[k], v, prov, k, layer) : v;
       out[k] = merged;
       if (overOrigin && (merged === v || merged === null || typeof merged !== "object")) prov.setKeyOrigin(out, k, overOrigin);
     }
     return out;
   }
-  const keyOf = listName ? KEYED_LISTS[listName] : undefined;
+  const keyOf = own(KEYED_LISTS, at);
   if (keyOf && Array.isArray(base) && Array.isArray(over)) {
     const out: unknown[] = base.slice();
     prov.copy(base, out);
@@ -52,9 +83,9 @@ export function mergeInto(base: unknown, over: unknown, prov: Provenance, listNa
     });
     for (const item of over) {
       const k = isPlainObject(item) ? keyOf(item) : undefined;
-      const at = k === undefined ? undefined : index.get(k);
-      if (at === undefined) out.push(item);
-      else out[at] = mergeInto(out[at], item, prov);
+      const i = k === undefined ? undefined : index.get(k);
+      if (i === undefined) out.push(item);
+      else out[i] = mergeInto(out[i], item, prov, `${at}[]`, layer);
     }
     return out;
   }

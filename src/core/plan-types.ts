@@ -15,9 +15,20 @@ export interface LiveJob {
   runAsUserName?: string;
 }
 
+/** One task of a job's DAG, with what a picture of it shows: what kind of task, and when each edge fires. */
 export interface GraphTask {
   task_key: string;
   depends_on: string[];
+  /** The task's kind as the API names its field, without `_task`: notebook, spark_python, condition, for_each… */
+  type?: string;
+  /** Upstream condition tasks this one waits on for one outcome: upstream key → "true" | "false". */
+  outcomes?: Record<string, string>;
+  /** run_if when it is not the default ALL_SUCCESS. */
+  run_if?: string;
+  /** A for_each task's inner task. */
+  for_each?: { task_key: string; type?: string };
+  /** A run_job task's job: the project's key when known, else the job id. */
+  run_job?: string;
 }
 
 export interface FieldChange {

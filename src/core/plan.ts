@@ -9,22 +9,16 @@ import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
 import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
-import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
+import type { JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
 import { createRisks, risksOf } from "./risks.js";
 import { chooseStrategy } from "./strategy.js";
+import { taskGraph } from "./task-graph.js";
 
-/** Tasks of both sides, keyed, with their upstream keys: canonical forms hold tasks and depends_on as maps. */
-function graphOf(...sides: Record<string, unknown>[]): GraphTask[] {
-  const out = new Map<string, GraphTask>();
-  for (const side of sides) {
-    for (const [key, task] of Object.entries(isPlainObject(side.tasks) ? side.tasks : {})) {
-      if (out.has(key)) continue;
-      const deps = isPlainObject(task) && isPlainObject(task.depends_on) ? Object.keys(task.depends_on).sort() : [];
-      out.set(key, { task_key: key, depends_on: deps });
-    }
-  }
-  return [...out.values()].sort((a, b) => (a.task_key < b.task_key ? -1 : a.task_key > b.task_key ? 1 : 0));
+/** A run_job task's job id → the project's key for it, so the plan's graph names jobs as the YAML does. */
+function keyOfJobId(ids: ReadonlyMap<string, string>): (id: string) => string | undefined {
+  const byId = new Map([...ids].map(([key, id]) => [id, key]));
+  return (id) => byId.get(id);
 }
 
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -54,7 +48,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     // A new job takes every value from git: there is no workspace value yet for operators to own.
     const fields = diff({}, full.settings, { defaults: false });
     const permissions = diffAcl({}, full.permissions);
-    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: graphOf(full.settings), desired_hash: fingerprint(full) };
+    return { key: job.key, action: "create", name, strategy: "create", permissions_put: true, fields, permissions, risks: createRisks(fields), graph: taskGraph([job.document]), desired_hash: fingerprint(full) };
   }
   // Owned fields leave both sides before the diff, and the live side before its fingerprint: an operator
   // pausing the job between plan and apply neither shows up as drift nor makes a saved plan stale.
@@ -78,7 +72,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     fields,
     permissions,
     risks: risksOf(fields, permissions),
-    graph: graphOf(want.settings, have.settings),
+    graph: taskGraph([job.document, have.settings], keyOfJobId(ids)),
     fingerprint: fingerprint(now),
     desired_hash,
     ...(live.aclUnreadable ? { acl_unread: true as const } : {}),
@@ -175,7 +169,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
       continue;
     }
     const risks = [{ kind: "delete" as const, message: `job ${key} (id ${l.jobId}) and its run history are deleted` }];
-    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(ownedRemoved(normalizeLive(l), key, opts)) });
+    changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: taskGraph([normalizeLive(l).settings], keyOfJobId(ids)), fingerprint: fingerprint(ownedRemoved(normalizeLive(l), key, opts)) });
   }
   changes.sort(byKey);
   // In the order of jobform.yaml, once per rule, so a reviewer sees every field the plan did not look at.

@@ -1,3 +1,4 @@
+import { isNode } from "yaml";
 import { locate } from "./load.js";
 import { toPointer } from "./pointer.js";
 import type { LoadedDocument, Position } from "./load.js";
@@ -54,10 +55,10 @@ export class Provenance {
   }
 
   /**
-   * The file position of `segments` below `root`. `fallback` answers when nothing on the way is known (a
-   * value made up by jobform itself).
+   * The document, and the path inside it, where the value at `segments` below `root` was written. `fallback`
+   * answers when nothing on the way is known (a value made up by jobform itself).
    */
-  locate(root: unknown, segments: readonly string[], fallback: Origin, opts: { key?: boolean } = {}): Located {
+  source(root: unknown, segments: readonly string[], fallback: Origin): Origin {
     let origin = (root !== null && typeof root === "object" ? this.objects.get(root) : undefined) ?? fallback;
     let rel: string[] = [];
     let cur: unknown = root;
@@ -74,8 +75,34 @@ export class Provenance {
         rel = [];
       }
     }
-    const full = [...origin.segments, ...rel];
-    const pos = locate(origin.document, full, opts);
-    return { file: origin.document.file, line: pos.line, column: pos.column, path: toPointer(segments) };
+    return { document: origin.document, segments: [...origin.segments, ...rel] };
+  }
+
+  /** The file position of `segments` below `root` (see `source`). */
+  locate(root: unknown, segments: readonly string[], fallback: Origin, opts: { key?: boolean } = {}): Located {
+    const { document, segments: full } = this.source(root, segments, fallback);
+    const pos = locate(document, full, opts);
+    return { file: document.file, line: pos.line, column: pos.column, path: toPointer(segments) };
+  }
+
+  /**
+   * The position of the `nth` occurrence of `needle` in the source text of the scalar at `segments`, so a
+   * diagnostic about one `${…}` of a long string points at it; the scalar's own position when its source does
+   * not spell the needle out (an escape, an alias).
+   */
+  locateWithin(root: unknown, segments: readonly string[], fallback: Origin, needle: string, nth = 0): Located {
+    const at = this.locate(root, segments, fallback);
+    const { document, segments: full } = this.source(root, segments, fallback);
+    const node: unknown = document.doc.getIn(full, true);
+    const range = isNode(node) ? node.range : undefined;
+    if (!range) return at;
+    const raw = document.text.slice(range[0], range[1]);
+    let i = -1;
+    for (let n = 0; n <= nth; n++) {
+      i = raw.indexOf(needle, i + 1);
+      if (i < 0) return at;
+    }
+    const p = document.lines.linePos(range[0] + i);
+    return { ...at, line: p.line, column: p.col };
   }
 }

@@ -6,6 +6,10 @@ import { Provenance } from "./provenance.js";
 import type { Located, Origin } from "./provenance.js";
 import { substitute } from "./substitute.js";
 import type { Unresolved, VarValue } from "./substitute.js";
+import { suggest } from "./suggest.js";
+import { unknownReferenceMessage } from "./reference-hint.js";
+import type { ReferenceNames } from "./reference-hint.js";
+import type { Code } from "./codes.js";
 
 export const PROJECT_FILE = "jobform.yaml";
 
@@ -51,8 +55,9 @@ function chooseTarget(targets: Record<string, unknown>, wanted: string | undefin
   const names = Object.keys(targets);
   if (wanted !== undefined) {
     if (names.includes(wanted)) return wanted;
-    const known = names.length ? `known targets: ${names.join(", ")}` : "jobform.yaml defines no targets";
-    const pos = projectDoc ? locate(projectDoc, ["targets"]) : { line: 0, column: 0 };
+    const hint = suggest(wanted, names);
+    const known = names.length ? `${hint ? `did you mean "${hint}"? ` : ""}known targets: ${names.join(", ")}` : "jobform.yaml defines no targets";
+    const pos = projectDoc ? locate(projectDoc, ["targets"], { key: true }) : { line: 0, column: 0 };
     out.push(fileDiagnostic(PROJECT_FILE, "JF011", `unknown target "${wanted}"; ${known}`, pos, "/targets"));
     return undefined;
   }
@@ -103,12 +108,14 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   if (projectDoc) prov.register(projectDoc.value, projectDoc);
   const targets = asRecord(project?.targets);
   const target = chooseTarget(targets, opts.target, projectDoc, diagnostics);
+  const targetUnknown = opts.target !== undefined && target === undefined;
   const targetConfig = target ? asRecord(targets[target]) : {};
   const variables = resolveVariables(project ?? {}, target, opts);
   const overrides = asRecord(targetConfig.jobs);
   const defaults = project?.defaults;
 
   const jobs: DesiredJob[] = [];
+  const pending: [Unresolved, Located][] = [];
   const keys = new Set<string>();
   for (const doc of jobDocs) {
     const key = jobKeyOf(doc.file);
@@ -130,7 +137,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
     let merged: unknown = isPlainObject(defaults) ? mergeInto(defaults, doc.value, prov) : doc.value;
     prov.setOrigin(merged as object, { document: doc, segments: [] });
     const override = overrides[key];
-    if (isPlainObject(override)) merged = mergeInto(merged, override, prov);
+    if (isPlainObject(override)) merged = mergeInto(merged, override, prov, "", "override");
     const unresolved: Unresolved[] = [];
     const document = substitute(merged, { target, variables }, prov, unresolved) as Record<string, unknown>;
     const fallback: Origin = { document: doc, segments: [] };
@@ -140,9 +147,20 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
       document,
       locate: (pointer, o) => prov.locate(document, pointer, fallback, o),
     };
-    for (const u of unresolved) diagnostics.push(unresolvedDiagnostic(job, u, project));
+    const occurrences = new Map<string, number>();
+    for (const u of unresolved) {
+      // With an unknown --target the one JF011 says it all; every ${target} and every value the target
+      // would have given repeating it buries the mistake.
+      if (targetUnknown && (u.name === "target" || isDeclaredVariable(u.name, project))) continue;
+      const seen = `${u.segments.join("\u0000")}\u0000${u.name}`;
+      const nth = occurrences.get(seen) ?? 0;
+      occurrences.set(seen, nth + 1);
+      pending.push([u, prov.locateWithin(document, u.segments, fallback, `\${${u.name}}`, nth)]);
+    }
     jobs.push(job);
   }
+  const names = { variables: Object.keys(asRecord(project?.variables)), jobs: jobs.map((j) => j.key) };
+  for (const [u, at] of pending) diagnostics.push(unresolvedDiagnostic(u, at, names));
   if (projectDoc) {
     for (const key of Object.keys(overrides)) {
       if (!keys.has(key.toLowerCase())) {
@@ -156,15 +174,17 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   return { project, projectName, target, host, variables, jobs, diagnostics };
 }
 
-function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, project: Record<string, unknown> | undefined): Diagnostic {
-  const at = job.locate(u.segments);
-  const name = u.name.startsWith("var.") ? u.name.slice(4) : u.name;
-  const declared = u.name.startsWith("var.") && name in asRecord(project?.variables);
-  const message =
-    u.name === "target"
-      ? "${target} is used but no target is selected: pass --target or mark one target `default: true`"
-      : declared
-        ? `variable "${name}" has no value for this target: set targets.<target>.variables.${name}, JOBFORM_VAR_${name} or --var ${name}=…`
-        : `undefined variable "${name}": declare it under variables: in jobform.yaml`;
-  return { severity: "error", code: "JF012", message, file: at.file, line: at.line, column: at.column, path: at.path };
+function isDeclaredVariable(ref: string, project: Record<string, unknown> | undefined): boolean {
+  return ref.startsWith("var.") && Object.hasOwn(asRecord(project?.variables), ref.slice(4));
+}
+
+function unresolvedDiagnostic(u: Unresolved, at: Located, names: ReferenceNames): Diagnostic {
+  const isVar = u.name.startsWith("var.");
+  const name = isVar ? u.name.slice(4) : u.name;
+  const diagnostic = (code: Code, message: string): Diagnostic => ({ severity: "error", code, message, file: at.file, line: at.line, column: at.column, path: at.path });
+  if (u.name === "target") return diagnostic("JF012", "${target} is used but no target is selected: pass --target or mark one target `default: true`");
+  if (!isVar) return diagnostic("JF015", unknownReferenceMessage(u.name, names));
+  if (names.variables.includes(name)) return diagnostic("JF012", `variable "${name}" has no value for this target: set targets.<target>.variables.${name}, JOBFORM_VAR_${name} or --var ${name}=…`);
+  const hint = suggest(name, names.variables);
+  return diagnostic("JF012", `undefined variable "${name}"` + (hint ? `; did you mean "${hint}"?` : ": declare it under variables: in jobform.yaml"));
 }

@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type addFormatsModule from "ajv-formats";
 import type { Code } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { isPlainObject } from "./merge.js";
 import { pointerSegments, valueAt } from "./pointer.js";
 import type { Located } from "./provenance.js";
 import { suggest } from "./suggest.js";
@@ -105,7 +106,47 @@ function requiredKeys(branches: unknown[]): string[] | undefined {
   return keys;
 }
 
-function explainOne(e: ErrorObject, data: unknown): { code: Code; message: string; key?: string } | undefined {
+/**
+ * What a schema error says and, when one key of the object breaks the rule, that key's path below the
+ * error's instance (`at`): the diagnostic then points at that key's line rather than the object's first line.
+ */
+interface Explanation {
+  code: Code;
+  message: string;
+  at?: readonly string[];
+}
+
+/** Of `keys` present in `obj`, the one written last: with two conflicting keys, the second is the mistake. */
+function lastPresent(obj: unknown, keys: readonly string[]): string | undefined {
+  return isPlainObject(obj) ? Object.keys(obj).filter((k) => keys.includes(k)).at(-1) : undefined;
+}
+
+/**
+ * The path of the key that makes `data` match `schema` — the body of a `not` rule, built from `required`,
+ * `properties` and `anyOf`/`oneOf` — preferring the deepest required key and, among siblings, the last one.
+ */
+function offendingKey(schema: unknown, data: unknown): string[] | undefined {
+  if (!isPlainObject(schema) || !isPlainObject(data)) return undefined;
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (Array.isArray(branches)) {
+    for (const b of branches) {
+      const found = offendingKey(b, data);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const required = Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === "string") : [];
+  if (required.length === 0 || !required.every((k) => k in data)) return undefined;
+  const props = isPlainObject(schema.properties) ? schema.properties : {};
+  for (const k of required) {
+    const deeper = offendingKey(props[k], data[k]);
+    if (deeper) return [k, ...deeper];
+  }
+  const last = lastPresent(data, required);
+  return last === undefined ? undefined : [last];
+}
+
+function explainOne(e: ErrorObject, data: unknown): Explanation | undefined {
   const segs = pointerSegments(e.instancePath);
   const value = e.data;
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
@@ -114,7 +155,7 @@ function explainOne(e: ErrorObject, data: unknown): { code: Code; message: strin
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       const props = Object.keys((parent.properties as object) ?? {}).filter((k) => !isOutputOnly((parent.properties as Record<string, unknown>)[k]));
       const hint = suggest(name, props);
-      return { code: "JF020", message: `unknown field "${name}"` + (hint ? `; did you mean "${hint}"?` : ""), key: name };
+      return { code: "JF020", message: `unknown field "${name}"` + (hint ? `; did you mean "${hint}"?` : ""), at: [name] };
     }
     case "required": {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
@@ -141,7 +182,7 @@ function explainOne(e: ErrorObject, data: unknown): { code: Code; message: strin
         const obj = valueAt(data, segs);
         const present = keys.filter((k) => obj !== null && typeof obj === "object" && k in (obj as object));
         if (present.length === 0) return { code: "JF024", message: `needs exactly one of: ${keys.join(", ")}` };
-        if (present.length > 1) return { code: "JF024", message: `set only one of ${present.join(", ")} (they are mutually exclusive)` };
+        if (present.length > 1) return { code: "JF024", message: `set only one of ${present.join(", ")} (they are mutually exclusive)`, at: [lastPresent(obj, present) as string] };
         return undefined;
       }
       return { code: "JF021", message: `must be ${branches.map(branchText).join(", or ")}; got ${describe(value)}` };
@@ -149,7 +190,7 @@ function explainOne(e: ErrorObject, data: unknown): { code: Code; message: strin
     case "not":
       if (isOutputOnly(parent)) {
         const field = segs[segs.length - 1] ?? "";
-        return { code: "JF026", message: `"${field}" is output-only: the service sets it, so it cannot be part of a definition; remove it`, key: field };
+        return { code: "JF026", message: `"${field}" is output-only: the service sets it, so it cannot be part of a definition; remove it`, at: [] };
       }
       return { code: "JF027", message: "this combination of fields is not allowed" + (typeof parent.description === "string" ? `: ${parent.description}` : "") };
     case "minimum":
@@ -168,13 +209,13 @@ function explainOne(e: ErrorObject, data: unknown): { code: Code; message: strin
     case "maxItems": {
       const limit = (e.params as { limit: number }).limit;
       const n = Array.isArray(value) ? value.length : 0;
-      return { code: "JF025", message: e.keyword === "maxItems" ? `has ${n} items; at most ${limit} are allowed` : `needs at least ${limit} item${limit === 1 ? "" : "s"}` };
+      return { code: "JF025", message: e.keyword === "maxItems" ? `has ${n} items; at most ${limit} are allowed` : `needs at least ${limit} item${limit === 1 ? "" : "s"}`, at: [] };
     }
     case "minProperties":
     case "maxProperties": {
       const limit = (e.params as { limit: number }).limit;
       const n = value !== null && typeof value === "object" ? Object.keys(value).length : 0;
-      return { code: "JF025", message: e.keyword === "maxProperties" ? `has ${n} entries; at most ${limit} are allowed` : `needs at least ${limit} entr${limit === 1 ? "y" : "ies"}` };
+      return { code: "JF025", message: e.keyword === "maxProperties" ? `has ${n} entries; at most ${limit} are allowed` : `needs at least ${limit} entr${limit === 1 ? "y" : "ies"}`, at: [] };
     }
     case "pattern": {
       const hint = parent["x-jobform-message"];
@@ -194,10 +235,11 @@ function explainOne(e: ErrorObject, data: unknown): { code: Code; message: strin
   }
 }
 
-function ruleExplanation(e: ErrorObject, data: unknown): { code: Code; message: string; key?: string } | undefined {
+function ruleExplanation(e: ErrorObject, data: unknown): Explanation | undefined {
   const dynamic = e.keyword === "oneOf" ? explainOne(e, data) : undefined;
   if (dynamic) return dynamic;
-  return { code: "JF024", message: ruleMessage(e) as string };
+  const at = e.keyword === "not" ? offendingKey(e.schema, valueAt(data, pointerSegments(e.instancePath))) : undefined;
+  return { code: "JF024", message: ruleMessage(e) as string, at };
 }
 
 function isOutputOnly(schema: unknown): boolean {
@@ -221,22 +263,22 @@ const RULE_KEYWORDS = new Set(["oneOf", "anyOf", "not", "if"]);
  * are present), and the errors of its branches are dropped. Plain `oneOf`/`anyOf` unions are summarised too.
  */
 function explain(errors: ErrorObject[], data: unknown, at: Locator): Diagnostic[] {
-  const prefixes: { prefix: string; owner: ErrorObject }[] = [];
-  for (const e of errors) {
-    if (!RULE_KEYWORDS.has(e.keyword)) continue;
-    if (ruleMessage(e) !== undefined) prefixes.push({ prefix: e.schemaPath.slice(0, e.schemaPath.lastIndexOf("/") + 1), owner: e });
-    else if (e.keyword === "oneOf" || e.keyword === "anyOf") prefixes.push({ prefix: e.schemaPath + "/", owner: e });
-  }
-  const ruleOwners = new Set(prefixes.map((p) => p.owner));
+  const owners = errors.filter((e) => RULE_KEYWORDS.has(e.keyword) && (ruleMessage(e) !== undefined || e.keyword === "oneOf" || e.keyword === "anyOf"));
+  // A `not` has no branch errors to fold (ajv reports nothing from inside it), and schemaPaths are relative
+  // to the definition a rule sits in: as a prefix it would swallow another definition's rule at the same
+  // schemaPath (a job-level schedule rule hid a nested for_each's).
+  const prefixes = owners
+    .filter((e) => e.keyword !== "not")
+    .map((e) => ({ prefix: ruleMessage(e) !== undefined ? e.schemaPath.slice(0, e.schemaPath.lastIndexOf("/") + 1) : e.schemaPath + "/", owner: e }));
+  const ownerSet = new Set(owners);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (prefixes.some((p) => p.owner !== e && e.schemaPath.startsWith(p.prefix) && within(e.instancePath, p.owner.instancePath))) continue;
-    const x = ruleOwners.has(e) && ruleMessage(e) !== undefined ? ruleExplanation(e, data) : explainOne(e, data);
+    const x = ownerSet.has(e) && ruleMessage(e) !== undefined ? ruleExplanation(e, data) : explainOne(e, data);
     if (!x) continue;
-    const segs = pointerSegments(e.instancePath);
-    const target = x.key !== undefined && e.keyword !== "not" ? [...segs, x.key] : segs;
-    const pos = at(target, { key: x.key !== undefined });
+    const target = [...pointerSegments(e.instancePath), ...(x.at ?? [])];
+    const pos = at(target, { key: x.at !== undefined && target.length > 0 });
     const id = `${pos.path}|${x.code}|${x.message}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -8,10 +8,14 @@ export interface Unresolved {
   name: string;
 }
 
-// Only jobform's own namespaces are substitutions: Spark conf values legitimately contain `${env:X}`,
-// and Databricks' `{{job.parameters.x}}` dynamic values pass through untouched. `$${` escapes.
-const REF = /\$?\$\{(var\.[A-Za-z_][A-Za-z0-9_-]*|target)\}/g;
+// `${var.x}` and `${target}` are substituted and `${jobs.<key>.id}` stays for apply; any other `${word…}` is
+// reported (a typo or another tool's idiom would otherwise be deployed as text). Spark's `${env:X}` is not
+// of that form and passes through, as do Databricks' `{{job.parameters.x}}`. `$${…}` escapes.
+const REF = /\$?\$\{([^${}]*)\}/g;
 const WHOLE = /^\$\{(var\.[A-Za-z_][A-Za-z0-9_-]*|target)\}$/;
+const OURS = /^(?:var\.[A-Za-z_][A-Za-z0-9_-]*|target)$/;
+const JOB_ID = /^jobs\.[A-Za-z0-9_-]+\.id$/;
+const WORD_REF = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
 
 export interface Substitution {
   target: string | undefined;
@@ -20,7 +24,8 @@ export interface Substitution {
 
 /**
  * Replaces `${var.name}` and `${target}` in every string of `value` (keys are left alone), returning a new
- * value; references that cannot be resolved are left in place and reported.
+ * value; references that cannot be resolved, and references jobform does not know, are left in place and
+ * reported.
  */
 export function substitute(value: unknown, subs: Substitution, prov: Provenance, unresolved: Unresolved[], segments: string[] = []): unknown {
   if (typeof value === "string") return substituteString(value, subs, unresolved, segments);
@@ -47,6 +52,10 @@ function substituteString(s: string, subs: Substitution, unresolved: Unresolved[
   }
   return s.replace(REF, (match: string, ref: string) => {
     if (match.startsWith("$$")) return match.slice(1);
+    if (!OURS.test(ref)) {
+      if (WORD_REF.test(ref) && !JOB_ID.test(ref)) unresolved.push({ segments, name: ref });
+      return match;
+    }
     const v = lookup(ref, subs);
     if (v === undefined) {
       unresolved.push({ segments, name: ref });

@@ -19,6 +19,7 @@ import type { DesiredJob, ResolvedProject } from "./resolve.js";
 import { PROJECT_FILE } from "./resolve.js";
 import { schemaCheck } from "./schema-check.js";
 import type { Schemas } from "./schema-check.js";
+import { undeclaredTargetVariables } from "./target-variables.js";
 
 /** Lint rules: what the schema cannot say. Each is a pure function of one job and the project's jobs. */
 export const RULES: readonly Rule[] = [taskGraph, computeReferences, dynamicValueReferences, jobReferences, computeRules, uniqueKeys, scheduleRules, limitRules, permissionRules, secretRules];
@@ -89,6 +90,7 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 export function validate(resolved: ResolvedProject, projectDoc: LoadedDocument | undefined, notebookDocs: readonly LoadedDocument[], schemas: Schemas): Diagnostic[] {
   const out = [...validateProjectFile(projectDoc, schemas), ...resolved.diagnostics];
   out.push(...ignoreRuleWarnings(projectDoc, [...new Set(resolved.jobs.map((j) => j.key))].sort()));
+  out.push(...undeclaredTargetVariables(projectDoc));
   const jobs = new Map(resolved.jobs.map((j) => [j.key, j]));
   for (const job of resolved.jobs) out.push(...validateJob(job, jobs, schemas));
   const platforms = Object.keys((resolved.project?.platforms as object | undefined) ?? {});

@@ -5,14 +5,13 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node, YAMLMap, YAMLSeq } from "yaml";
+import { defaultSchemaRef, schemaComment } from "../core/schema-ref.js";
 import type { NotebookFormat, Widget, WidgetReport } from "./widget-types.js";
 
 export { assignNames, notebookName } from "./notebook-names.js";
 
 /** Every comment the importer writes starts with this, so a re-import can tell its own from the user's. */
 export const IMPORTER_COMMENT = " from notebook:";
-const NOTEBOOK_SCHEMA = " yaml-language-server: $schema=../schemas/notebook.schema.json";
-const JOB_SCHEMA = " yaml-language-server: $schema=../schemas/job.schema.json";
 const IMPORTER_KEYS = new Set(["name", "type", "direction", "default", "choices"]);
 // Quote strings that YAML 1.1 readers (editors, older tools) would take as booleans or dates: no, on, 2024-01-01.
 const YAML_OPTIONS = { compat: "yaml-1.1" } as const;
@@ -73,11 +72,14 @@ function newParameter(doc: Document, w: Widget): YAMLMap {
   return node;
 }
 
-/** The definition for a first import, or the user's definition updated from the notebook's widgets. */
-export function buildDefinition(path: string, report: WidgetReport, existing?: ExistingDefinition): DefinitionResult {
+/**
+ * The definition for a first import (headed by `schemaRef`, the path from the file to notebook.schema.json),
+ * or the user's definition updated from the notebook's widgets.
+ */
+export function buildDefinition(path: string, report: WidgetReport, existing?: ExistingDefinition, schemaRef = defaultSchemaRef("notebook")): DefinitionResult {
   if (existing === undefined) {
     const doc = new Document({ notebook_path: path, parameters: [] }, YAML_OPTIONS);
-    doc.commentBefore = NOTEBOOK_SCHEMA;
+    doc.commentBefore = schemaComment(schemaRef);
     const seq = doc.get("parameters", true) as YAMLSeq;
     for (const w of report.widgets) seq.items.push(newParameter(doc, w));
     if (seq.items.length === 0) doc.delete("parameters");
@@ -222,13 +224,13 @@ function taskKey(path: string): string {
 }
 
 /** jobs/<key>.yaml for `--as-jobs`: one notebook task whose base_parameters are the literal widget defaults. */
-export function buildJobScaffold(path: string, report: WidgetReport): string {
+export function buildJobScaffold(path: string, report: WidgetReport, schemaRef = defaultSchemaRef("job")): string {
   const name = path.split("/").filter((p) => p !== "").pop() ?? path;
   const withDefault = report.widgets.filter((w) => w.default !== null);
   const notebookTask: Record<string, unknown> = { notebook_path: path, source: "WORKSPACE" };
   if (withDefault.length > 0) notebookTask.base_parameters = Object.fromEntries(withDefault.map((w) => [w.name, w.default]));
   const doc = new Document({ name, tasks: [{ task_key: taskKey(path), notebook_task: notebookTask }] }, YAML_OPTIONS);
-  doc.commentBefore = JOB_SCHEMA;
+  doc.commentBefore = schemaComment(schemaRef);
   const task = (doc.get("tasks", true) as YAMLSeq).items[0] as YAMLMap;
   const notes = [" No compute is set, so the task runs on serverless compute; add job_cluster_key,", " existing_cluster_id or new_cluster to run it on a cluster instead."];
   const computed = report.widgets.filter((w) => w.default === null).map((w) => w.name);

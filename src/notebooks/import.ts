@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { WorkspaceApi } from "../databricks/index.js";
+import { editorSchemaRef } from "../cli/schema-home.js";
 import { mapLimit } from "../lib/map-limit.js";
 import { assignNames, buildDefinition, buildJobScaffold } from "./definition.js";
 import type { DefinitionChange } from "./definition.js";
@@ -57,6 +58,7 @@ export async function importNotebooks(opts: ImportOptions): Promise<ImportResult
   const fresh = notebooks.map((n) => n.path).filter((p) => !existing.byPath.has(p));
   const names = assignNames(fresh, new Set(existing.stems));
   const rel = (fileName: string) => `${opts.out.replace(/\/+$/, "")}/${fileName}`;
+  const schemaRef = editorSchemaRef(folder, opts.dir, opts.asJobs ? "job" : "notebook");
   let madeFolder = false;
   const write = (fileName: string, text: string) => {
     if (!madeFolder) mkdirSync(folder, { recursive: true });
@@ -77,9 +79,9 @@ export async function importNotebooks(opts: ImportOptions): Promise<ImportResult
         const report = parseWidgets(exported.text, exported.format, exported.language);
         result.format = exported.format;
         result.report = report;
-        if (opts.asJobs) write(fileName, buildJobScaffold(info.path, report));
+        if (opts.asJobs) write(fileName, buildJobScaffold(info.path, report, schemaRef));
         else {
-          const built = buildDefinition(info.path, report, prior?.text);
+          const built = buildDefinition(info.path, report, prior?.text, schemaRef);
           result.changes = built.changes;
           if (built.error) {
             result.status = "failed";

@@ -1,29 +1,36 @@
 // A job's task graph as a mermaid flowchart, for PR comments and `jobform graph`. Changed tasks are
-// coloured so a reviewer sees where in the DAG the change lands.
-
+// coloured so a reviewer sees where in the DAG the change lands. The picture itself is dag.ts's.
 import type { GraphTask } from "../core/plan-types.js";
+import { buildDag, edgeLabel, markSign } from "./dag.js";
+import type { DagNode, TaskMark } from "./dag.js";
 
-export type TaskMark = "added" | "changed" | "removed";
+export type { TaskMark } from "./dag.js";
 
-
-/** Mermaid ids must be plain words; task keys may contain `-`. */
-const nodeId = (key: string) => "t_" + key.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`);
+/** Mermaid ids must be plain words; task keys may contain `-`, inner tasks a `/`. */
+const nodeId = (id: string) => "t_" + id.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`);
 const STYLE: Record<TaskMark, string> = {
   added: "fill:#e6ffec,stroke:#1a7f37",
   changed: "fill:#fff8c5,stroke:#9a6700",
   removed: "fill:#ffebe9,stroke:#cf222e,stroke-dasharray:4 2",
 };
+const SHAPE: Record<DagNode["shape"], [string, string]> = { task: ["[", "]"], condition: ["{", "}"], for_each: ["[[", "]]"], inner: ["(", ")"] };
+
+const quoted = (text: string) => `"${text.replace(/"/g, "#quot;")}"`;
+const edgeText = (label: string) => label.replace(/[|"]/g, "");
 
 export function renderMermaid(tasks: readonly GraphTask[], marks: ReadonlyMap<string, TaskMark> = new Map()): string {
-  const sorted = [...tasks].sort((a, b) => (a.task_key < b.task_key ? -1 : a.task_key > b.task_key ? 1 : 0));
+  const dag = buildDag(tasks, marks);
   const lines = ["flowchart LR"];
-  for (const t of sorted) {
-    const mark = marks.get(t.task_key);
-    const sign = mark === "added" ? "+ " : mark === "removed" ? "- " : mark === "changed" ? "~ " : "";
-    lines.push(`  ${nodeId(t.task_key)}["${sign}${t.task_key}"]${mark ? `:::${mark}` : ""}`);
+  for (const n of dag.nodes) {
+    const [open, close] = SHAPE[n.shape];
+    lines.push(`  ${nodeId(n.id)}${open}${quoted(markSign(n.mark) + n.text)}${close}${n.mark ? `:::${n.mark}` : ""}`);
   }
-  for (const t of sorted) for (const d of [...t.depends_on].sort()) lines.push(`  ${nodeId(d)} --> ${nodeId(t.task_key)}`);
-  const used = new Set(marks.values());
+  for (const e of dag.edges) {
+    const arrow = e.each ? "-.->" : "-->";
+    const label = edgeLabel(e);
+    lines.push(`  ${nodeId(e.from)} ${arrow}${label === undefined ? "" : `|${edgeText(label)}|`} ${nodeId(e.to)}`);
+  }
+  const used = new Set(dag.nodes.flatMap((n) => (n.mark ? [n.mark] : [])));
   for (const m of ["added", "changed", "removed"] as const) if (used.has(m)) lines.push(`  classDef ${m} ${STYLE[m]}`);
   return lines.join("\n");
 }

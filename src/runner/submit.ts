@@ -1,16 +1,22 @@
 /**
  * One-off notebook run: submit, say where it is, watch it, and explain how it ended. The I/O half of
- * the runner; everything it decides comes from the pure modules beside it. The client, the clock,
- * the output and the abort signal (Ctrl-C) are injected, so tests drive it without a terminal.
+ * the runner: what it sends comes from the pure modules beside it, the watching (polling, states,
+ * failure reading, cancel on Ctrl-C or timeout) from the run-watch engine `run` and `runs` share.
+ * The client, the clock, the output and the abort signal (Ctrl-C) are injected, so tests drive it
+ * without a terminal.
  */
 import type { Clock, Id, RunsApi, SubmitRunRequest } from "../databricks/index.js";
 import type { Platform } from "../core/generated/project.js";
-import { formatDuration } from "./duration.js";
-import { explainFailure } from "./failure.js";
+import { formatDuration } from "../lib/duration.js";
+import { reportFailures } from "../run-watch/failure.js";
+import { firstLook } from "../run-watch/first-look.js";
+import { ending } from "../run-watch/ending.js";
+import { EXIT } from "../run-watch/state.js";
+import { describeStatus } from "../run-watch/state-label.js";
+import { stopWatching } from "../run-watch/stop.js";
+import { runPageUrl } from "../run-watch/url.js";
+import { watchRun } from "../run-watch/wait.js";
 import { missingNotebookHint, pendingHint } from "./hints.js";
-import { EXIT, describeOutcome, exitCodeFor } from "./state.js";
-import { runPageUrl } from "./url.js";
-import { isTransient, watchRun, withChildSignal } from "./wait.js";
 
 export type RunsPort = Pick<RunsApi, "submit" | "get" | "getOutput" | "cancel">;
 
@@ -39,28 +45,11 @@ export interface SubmitOptions {
   cancelOnTimeout: boolean;
 }
 
-/** Asks the workspace to cancel; a failure is reported, never thrown, since the caller is already ending. */
-export async function cancel(io: Pick<SubmitIo, "err"> & { runs: Pick<RunsPort, "cancel"> }, runId: Id, why: string): Promise<void> {
-  try {
-    await io.runs.cancel(runId);
-    io.err(`${why}: cancel requested for run ${runId.toString()}`);
-  } catch (e) {
-    io.err(`${why}: could not cancel run ${runId.toString()} (${(e as Error).message}); cancel it from the run page`);
-  }
-}
-
 /** Submits `request` and, unless told not to wait, watches the run; resolves to the exit code. */
 export async function submitAndWatch(request: SubmitRunRequest, io: SubmitIo, opts: SubmitOptions): Promise<number> {
   const { run_id: runId } = await io.runs.submit(request);
   // Ctrl-C during the submit itself: the run exists now, so it is cancelled like any watched run.
-  let first;
-  if (!io.signal?.aborted) {
-    try {
-      first = await withChildSignal(io.signal, (signal) => io.runs.get(runId, {}, { signal }));
-    } catch (e) {
-      if (!io.signal?.aborted && !isTransient(e)) throw e;
-    }
-  }
+  const first = await firstLook(io.runs, runId, {}, io.signal);
   const url = runPageUrl(io.host, runId, first?.run_page_url);
   // Printed before any waiting so a killed CI step still leaves the id and link in its log.
   io.out(`Run ${runId.toString()} submitted: ${url}`);
@@ -78,7 +67,7 @@ export async function submitAndWatch(request: SubmitRunRequest, io: SubmitIo, op
     first,
     onTransientError: (e) => io.err(`warning: checking the run failed (${e.message}); still watching`),
     onPoll: (_run, outcome, elapsed) => {
-      const line = describeOutcome(outcome);
+      const line = describeStatus(outcome);
       const stamp = `[${formatDuration(elapsed)}]`;
       if (line !== shown) {
         shown = line;
@@ -98,40 +87,19 @@ export async function submitAndWatch(request: SubmitRunRequest, io: SubmitIo, op
   io.live?.(undefined);
   const took = formatDuration(io.clock.now() - started);
 
-  if (result.kind === "interrupted") {
-    if (opts.detach) io.err(`interrupted: run ${runId.toString()} goes on (--detach): ${url}`);
-    else await cancel(io, runId, "interrupted");
-    return EXIT.interrupted;
-  }
-  if (result.kind === "timeout") {
-    if (opts.cancelOnTimeout) await cancel(io, runId, `--timeout reached after ${took}`);
-    else io.err(`--timeout reached after ${took}: run ${runId.toString()} goes on (--no-cancel-on-timeout): ${url}`);
-    return EXIT.timeout;
-  }
+  if (result.kind !== "ended") return stopWatching(result.kind, runId, url, took, io, opts);
 
   const { run, outcome } = result;
-  if (outcome.phase === "success") {
-    io.out(`Run ${runId.toString()} succeeded in ${took}`);
-    await printExitValue(io, run.tasks?.[0]?.run_id);
-    return EXIT.success;
-  }
-  if (outcome.phase === "cancelled") {
-    io.out(`Run ${runId.toString()} was ${outcome.lifeCycle === "SKIPPED" ? "skipped" : "cancelled"} (${describeOutcome(outcome)})`);
-    return exitCodeFor("cancelled");
-  }
-  io.out(`Run ${runId.toString()} failed after ${took}: ${describeOutcome(outcome)}`);
-  const failures = await explainFailure(run, (id) => io.runs.getOutput(id));
-  const texts: (string | undefined)[] = [outcome.message];
-  for (const f of failures) {
-    texts.push(f.error, f.trace);
-    io.err(`task ${f.taskKey}${f.runId !== undefined ? ` (run ${f.runId.toString()})` : ""} failed: ${f.error ?? "no error message was recorded"}`);
-    if (f.trace) io.err(f.trace.split("\n").map((l) => `  ${l}`).join("\n"));
-    if (f.outputError) io.err(`  (the task's output could not be read: ${f.outputError})`);
-  }
+  const end = ending(runId.toString(), outcome, took);
+  io.out(end.line);
+  if (outcome.phase === "success") await printExitValue(io, run.tasks?.[0]?.run_id);
+  if (!end.reportTasks) return end.code;
+  const failures = await reportFailures(run, { getOutput: (id) => io.runs.getOutput(id), err: io.err });
+  const texts = [outcome.message, ...failures.flatMap((f) => [f.error, f.trace])];
   const hint = missingNotebookHint(texts, opts.notebookPath);
   if (hint) io.err(`hint: ${hint}`);
   io.err(`run page: ${url}`);
-  return exitCodeFor("failed");
+  return end.code;
 }
 
 /** The value the notebook passed to dbutils.notebook.exit(), when it passed one; best effort. */

@@ -8,7 +8,7 @@ import type { Clock, DatabricksClient } from "../databricks/index.js";
 import { stringifyJson } from "../lib/json.js";
 import { UserError } from "../cli/errors.js";
 import { openClient } from "../cli/workspace.js";
-import { parseDuration } from "../runner/duration.js";
+import { parseDuration } from "../lib/duration.js";
 import type { RunsIo } from "./io.js";
 
 export interface RunsCommandDeps {

@@ -7,9 +7,9 @@ import { idToString } from "../lib/json.js";
 import type { BaseJob, Id, Run } from "../databricks/index.js";
 import { KEY_TAG, OWNERSHIP_TAGS, ownershipOf } from "../core/ownership.js";
 import type { Ownership } from "../core/ownership.js";
-import { runOutcome } from "../runner/state.js";
-import type { Phase } from "../runner/state.js";
-import { stateLabel } from "./state-label.js";
+import { runOutcome } from "../run-watch/state.js";
+import type { Phase } from "../run-watch/state.js";
+import { rawStateWord, statusLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
 import type { Column } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
@@ -19,7 +19,10 @@ import { isPlainObject } from "../core/merge.js";
 export interface LastRun {
   run_id: Id;
   start_time?: number;
+  /** The API's word (FAILED, TIMEDOUT, RUNNING…); `--status` matches it. */
   state: string;
+  /** The Jobs UI's word, as the table shows it. */
+  status: string;
   phase: Phase;
 }
 
@@ -73,7 +76,7 @@ export function summarizeJob(job: BaseJob, project: string | undefined, lastRun:
   if (job.creator_user_name) s.creator = job.creator_user_name;
   if (lastRun) {
     const o = runOutcome(lastRun);
-    const last: LastRun = { run_id: lastRun.run_id, state: stateLabel(o), phase: o.phase };
+    const last: LastRun = { run_id: lastRun.run_id, state: rawStateWord(o), status: statusLabel(o), phase: o.phase };
     const start = epochOf(lastRun.start_time);
     if (start !== undefined) last.start_time = start;
     s.last_run = last;
@@ -138,7 +141,7 @@ export function renderJobsTable(jobs: readonly JobSummary[], opts: { wide?: bool
     { header: "NAME", shrink: true, cell: (j) => j.name },
     { header: "TASKS", align: "right", cell: (j) => (j.task_count === undefined ? "100+" : String(j.task_count)) },
     { header: "LAST RUN", cell: (j) => formatTimestamp(j.last_run?.start_time) },
-    { header: "STATUS", shrink: true, cell: (j) => j.last_run?.state ?? "never run" },
+    { header: "STATUS", shrink: true, cell: (j) => j.last_run?.status ?? "never run" },
     { header: "TRIGGER", shrink: true, cell: (j) => j.trigger },
     { header: "CREATOR", wideOnly: true, cell: (j) => j.creator ?? "-" },
     { header: "OWNERSHIP", shrink: true, cell: (j) => ownershipText(j.ownership) },

@@ -11,7 +11,10 @@ export interface TaskOutput {
   task_key: string;
   run_id: Id;
   attempt: number;
+  /** The API's word (JSON). */
   state: string;
+  /** The Jobs UI's word (text). */
+  status: string;
   result?: string;
   result_truncated?: boolean;
   error?: string;
@@ -22,7 +25,7 @@ export interface TaskOutput {
   output_error?: string;
 }
 
-export function taskOutput(base: Pick<TaskOutput, "task_key" | "run_id" | "attempt" | "state">, output: RunOutput): TaskOutput {
+export function taskOutput(base: Pick<TaskOutput, "task_key" | "run_id" | "attempt" | "state" | "status">, output: RunOutput): TaskOutput {
   const t: TaskOutput = { ...base };
   if (output.notebook_output?.result !== undefined) t.result = output.notebook_output.result;
   if (output.notebook_output?.truncated) t.result_truncated = true;
@@ -42,7 +45,7 @@ export function renderOutputs(outputs: readonly TaskOutput[]): string[] {
   const lines: string[] = [];
   for (const o of outputs) {
     const retry = o.attempt > 0 ? `, retry ${o.attempt}` : "";
-    lines.push(`== task ${o.task_key} (run ${idToString(o.run_id)}${retry}): ${o.state}`);
+    lines.push(`== task ${o.task_key} (run ${idToString(o.run_id)}${retry}): ${o.status}`);
     let said = false;
     if (o.result !== undefined) {
       lines.push(`  result${o.result_truncated ? " (truncated)" : ""}: ${o.result}`);

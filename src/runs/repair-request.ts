@@ -5,8 +5,8 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Id, RepairRunRequest, Run } from "../databricks/index.js";
-import { failedTasks } from "../runner/failure.js";
-import { withLatestAttempts } from "./latest-attempts.js";
+import { failedTasks } from "../run-watch/failure.js";
+import { withLatestAttempts } from "../run-watch/latest-attempts.js";
 
 export interface RepairChoice {
   /** Task keys to rerun; their dependents are rerun too, as the UI's "repair" does. */

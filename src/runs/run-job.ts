@@ -3,10 +3,10 @@
  * still leaves the id and link in its log), then follow it to the end.
  */
 import { idToString } from "../lib/json.js";
-import type { Id, Run, RunNowRequest } from "../databricks/index.js";
-import { EXIT } from "../runner/state.js";
-import { runPageUrl } from "../runner/url.js";
-import { isTransient, withChildSignal } from "../runner/wait.js";
+import type { RunNowRequest } from "../databricks/index.js";
+import { EXIT } from "../run-watch/state.js";
+import { runPageUrl } from "../run-watch/url.js";
+import { firstLook } from "../run-watch/first-look.js";
 import { followRun } from "./follow.js";
 import type { FollowOptions } from "./follow.js";
 import type { RunsIo } from "./io.js";
@@ -15,22 +15,11 @@ export interface StartOptions extends Omit<FollowOptions, "url" | "first"> {
   wait: boolean;
 }
 
-/** The run's first runs/get, for its page URL; a passing failure only costs the URL's exact form. */
-export async function firstLook(io: RunsIo, runId: Id): Promise<Run | undefined> {
-  if (io.signal?.aborted) return undefined;
-  try {
-    return await withChildSignal(io.signal, (signal) => io.runs.get(runId, { include_history: true }, { signal }));
-  } catch (e) {
-    if (!io.signal?.aborted && !isTransient(e)) throw e;
-    return undefined;
-  }
-}
-
 export async function runJob(request: RunNowRequest, key: string, io: RunsIo, opts: StartOptions): Promise<number> {
   // The request carries one idempotency token; the client resends it on a retry, so a lost answer
   // returns the same run instead of starting a second one.
   const { run_id: runId } = await io.jobs.runNow(request);
-  const first = await firstLook(io, runId);
+  const first = await firstLook(io.runs, runId, { include_history: true }, io.signal);
   const url = runPageUrl(io.host, runId, first?.run_page_url);
   io.out(`Run ${idToString(runId)} of ${key} started: ${url}`);
   if (!opts.wait) return EXIT.success;

@@ -6,23 +6,24 @@ import { idFromString, idToString } from "../lib/json.js";
 import { isNotFound } from "../databricks/index.js";
 import type { Id, Run } from "../databricks/index.js";
 import { UserError } from "../cli/errors.js";
-import { EXIT, describeOutcome, exitCodeFor, runOutcome, stateOutcome } from "../runner/state.js";
-import { formatDuration } from "../runner/duration.js";
-import { runPageUrl } from "../runner/url.js";
+import { EXIT, exitCodeFor, runOutcome, stateOutcome, succeededWithFailures } from "../run-watch/state.js";
+import { formatDuration } from "../lib/duration.js";
+import { runPageUrl } from "../run-watch/url.js";
 import { followRun, repairHint } from "./follow.js";
 import type { FollowOptions } from "./follow.js";
 import type { RunsIo } from "./io.js";
-import { latestTaskRuns } from "./latest-attempts.js";
+import { latestTaskRuns } from "../run-watch/latest-attempts.js";
 import { taskOutput } from "./output-view.js";
 import type { TaskOutput } from "./output-view.js";
 import { buildRepair } from "./repair-request.js";
 import type { RepairChoice } from "./repair-request.js";
 import { summarizeRun } from "./runs-table.js";
 import type { RunSummary } from "./runs-table.js";
-import { stateLabel } from "./state-label.js";
+import { describeStatus, rawStateWord, statusLabel } from "../run-watch/state-label.js";
 import { progressLines } from "./task-progress.js";
 import type { SeenStates } from "./task-progress.js";
 import { renderTimeline, timelineRows } from "./timeline.js";
+import type { IterationCounts } from "./timeline.js";
 import { formatTimestamp } from "./timestamps.js";
 
 /** RUN_ID as typed: digits only, kept exact beyond 2^53. */
@@ -48,9 +49,11 @@ export interface TaskRunView {
   attempt: number;
   repair: number;
   state: string;
+  status: string;
   phase: string;
   start_offset_ms?: number;
   duration_ms?: number;
+  iterations?: IterationCounts;
 }
 
 export interface RunView extends RunSummary {
@@ -59,10 +62,11 @@ export interface RunView extends RunSummary {
 
 export function runView(run: Run, now: number): RunView {
   const tasks = timelineRows(run, now).map((r) => {
-    const t: TaskRunView = { task_key: r.taskKey, attempt: r.attempt, repair: r.repair, state: r.state, phase: r.phase };
+    const t: TaskRunView = { task_key: r.taskKey, attempt: r.attempt, repair: r.repair, state: r.state, status: r.status, phase: r.phase };
     if (r.runId !== undefined) t.run_id = idFromString(r.runId);
     if (r.startOffsetMs !== undefined) t.start_offset_ms = r.startOffsetMs;
     if (r.durationMs !== undefined) t.duration_ms = r.durationMs;
+    if (r.iterations) t.iterations = r.iterations;
     return t;
   });
   return { ...summarizeRun(run, now), tasks };
@@ -72,7 +76,7 @@ export function renderRunHeader(run: Run, url: string, now: number): string[] {
   const s = summarizeRun(run, now);
   const o = runOutcome(run);
   const job = run.job_id === undefined ? "" : ` (job ${idToString(run.job_id)})`;
-  const lines = [`Run ${idToString(run.run_id)}: ${s.job}${job}`, `state:    ${describeOutcome(o)}`];
+  const lines = [`Run ${idToString(run.run_id)}: ${s.job}${job}`, `status:   ${describeStatus(o)}`];
   const when = [`started:  ${formatTimestamp(s.start_time)}`];
   if (s.duration_ms !== undefined) when.push(`duration: ${formatDuration(s.duration_ms)}`);
   if (s.trigger) when.push(`trigger: ${s.trigger}`);
@@ -97,11 +101,13 @@ export async function showRun(runId: Id, io: RunsIo, opts: { watch: boolean } & 
     return followRun(runId, io, { ...opts, url, first: run, seen });
   }
   for (const line of renderTimeline(timelineRows(run, now))) io.out(line);
-  if (o.phase === "failed") {
+  const partial = succeededWithFailures(o);
+  if (o.phase === "failed" || partial) {
     io.err(`hint: the errors and traces: jobform runs output ${idToString(runId)}`);
     io.err(repairHint(runId));
   }
-  return opts.watch && o.phase !== "running" ? exitCodeFor(o.phase) : EXIT.success;
+  if (!opts.watch || o.phase === "running") return EXIT.success;
+  return partial && opts.failOnTaskFailure ? EXIT.failed : exitCodeFor(o.phase);
 }
 
 /** `runs cancel`: idempotent; a finished run is left alone and the user is told how it had ended. */
@@ -110,12 +116,12 @@ export async function cancelRun(runId: Id, io: RunsIo): Promise<number> {
   const o = runOutcome(run);
   const id = idToString(runId);
   if (o.phase !== "running") {
-    io.out(`Run ${id} had already finished (${describeOutcome(o)}); nothing to cancel`);
+    io.out(`Run ${id} had already finished (${describeStatus(o)}); nothing to cancel`);
     return EXIT.success;
   }
   await io.runs.cancel(runId);
   // Cancellation is asynchronous: the run shows TERMINATING, then ends as CANCELED.
-  io.out(`Cancel requested for run ${id} (it was ${stateLabel(o)}); it ends as CANCELED shortly`);
+  io.out(`Cancel requested for run ${id} (it was ${statusLabel(o)}); it ends as Canceled shortly`);
   return EXIT.success;
 }
 
@@ -146,7 +152,8 @@ export async function runOutputs(runId: Id, io: RunsIo): Promise<TaskOutput[]> {
   const out: TaskOutput[] = [];
   for (const task of targets) {
     if (task.run_id === undefined) continue;
-    const base = { task_key: task.task_key, run_id: task.run_id, attempt: typeof task.attempt_number === "number" ? task.attempt_number : 0, state: stateLabel(stateOutcome(task.state, task.status as Run["status"])) };
+    const outcome = stateOutcome(task.state, task.status as Run["status"]);
+    const base = { task_key: task.task_key, run_id: task.run_id, attempt: typeof task.attempt_number === "number" ? task.attempt_number : 0, state: rawStateWord(outcome), status: statusLabel(outcome) };
     try {
       out.push(taskOutput(base, await io.runs.getOutput(task.run_id)));
     } catch (e) {

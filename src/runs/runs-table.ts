@@ -4,9 +4,10 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Id, Run } from "../databricks/index.js";
-import { formatDuration } from "../runner/duration.js";
-import { runOutcome } from "../runner/state.js";
-import type { Phase } from "../runner/state.js";
+import { formatDuration } from "../lib/duration.js";
+import { runOutcome } from "../run-watch/state.js";
+import type { Phase } from "../run-watch/state.js";
+import { statusLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
 
@@ -17,6 +18,8 @@ export interface RunSummary {
   /** Life cycle (PENDING, RUNNING, TERMINATED, …) as the API has it. */
   state: string;
   result?: string;
+  /** The Jobs UI's word for state and result together ("Failed", "Succeeded with failures"). */
+  status: string;
   phase: Phase;
   start_time?: number;
   duration_ms?: number;
@@ -34,7 +37,7 @@ export function runDurationMs(run: Run, now: number): number | undefined {
 
 export function summarizeRun(run: Run, now: number, jobName?: string): RunSummary {
   const o = runOutcome(run);
-  const s: RunSummary = { run_id: run.run_id, job: jobName ?? run.run_name ?? (run.job_id === undefined ? "" : idToString(run.job_id)), state: o.lifeCycle, phase: o.phase };
+  const s: RunSummary = { run_id: run.run_id, job: jobName ?? run.run_name ?? (run.job_id === undefined ? "" : idToString(run.job_id)), state: o.lifeCycle, status: statusLabel(o), phase: o.phase };
   if (run.job_id !== undefined) s.job_id = run.job_id;
   if (o.result) s.result = o.result;
   const start = epochOf(run.start_time);
@@ -49,12 +52,11 @@ export function summarizeRun(run: Run, now: number, jobName?: string): RunSummar
 export function renderRunsTable(runs: readonly RunSummary[]): string[] {
   if (runs.length === 0) return ["no runs"];
   return renderTable(
-    [{ header: "RUN ID" }, { header: "JOB" }, { header: "STATE" }, { header: "RESULT" }, { header: "START" }, { header: "DURATION", align: "right" }, { header: "TRIGGER" }],
+    [{ header: "RUN ID" }, { header: "JOB" }, { header: "STATUS" }, { header: "START" }, { header: "DURATION", align: "right" }, { header: "TRIGGER" }],
     runs.map((r) => [
       idToString(r.run_id),
       r.job,
-      r.state,
-      r.result ?? "-",
+      r.status,
       formatTimestamp(r.start_time),
       r.duration_ms === undefined ? "-" : formatDuration(r.duration_ms),
       r.trigger ?? "-",

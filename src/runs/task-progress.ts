@@ -5,9 +5,9 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Run } from "../databricks/index.js";
-import { runOutcome, stateOutcome } from "../runner/state.js";
+import { runOutcome, stateOutcome } from "../run-watch/state.js";
 import { repairIndex } from "./timeline.js";
-import { stateLabel } from "./state-label.js";
+import { statusLabel } from "../run-watch/state-label.js";
 
 export type SeenStates = Map<string, string>;
 
@@ -20,7 +20,7 @@ function oneLine(text: string): string {
 /** The lines for what changed since `seen` (which is updated), run first, tasks in the API's order. */
 export function progressLines(run: Run, seen: SeenStates): string[] {
   const lines: string[] = [];
-  const runState = stateLabel(runOutcome(run));
+  const runState = statusLabel(runOutcome(run));
   if (seen.get(RUN_KEY) !== runState) {
     seen.set(RUN_KEY, runState);
     lines.push(`run ${runState}`);
@@ -28,7 +28,7 @@ export function progressLines(run: Run, seen: SeenStates): string[] {
   const repairs = repairIndex(run);
   for (const task of run.tasks ?? []) {
     const outcome = stateOutcome(task.state, task.status as Run["status"]);
-    const label = stateLabel(outcome);
+    const label = statusLabel(outcome);
     const id = task.run_id === undefined ? `key:${task.task_key}` : idToString(task.run_id);
     if (seen.get(id) === label) continue;
     seen.set(id, label);

@@ -6,12 +6,13 @@
  */
 import { idToString } from "../lib/json.js";
 import type { Run, RunTask } from "../databricks/index.js";
-import { formatDuration } from "../runner/duration.js";
-import { stateOutcome } from "../runner/state.js";
-import type { Phase } from "../runner/state.js";
-import { stateLabel } from "./state-label.js";
+import { formatDuration } from "../lib/duration.js";
+import { stateOutcome } from "../run-watch/state.js";
+import type { Phase } from "../run-watch/state.js";
+import { rawStateWord, statusLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
 import { epochOf } from "./timestamps.js";
+import { isPlainObject } from "../core/merge.js";
 
 export interface TimelineRow {
   taskKey: string;
@@ -20,11 +21,23 @@ export interface TimelineRow {
   attempt: number;
   /** 0 for the original run, n for the n-th repair. */
   repair: number;
+  /** The API's word (JSON). */
   state: string;
+  /** The Jobs UI's word (text). */
+  status: string;
   phase: Phase;
   /** Undefined while the task has not started (pending, blocked, or never run after an upstream failure). */
   startOffsetMs?: number;
   durationMs?: number;
+  /** A for_each task's iterations so far, from its task_run_stats. */
+  iterations?: IterationCounts;
+}
+
+export interface IterationCounts {
+  total: number;
+  completed: number;
+  succeeded: number;
+  failed: number;
 }
 
 export const BAR_WIDTH = 40;
@@ -47,6 +60,26 @@ export function repairIndex(run: Run): Map<string, number> {
   return out;
 }
 
+function count(stats: Record<string, unknown>, field: string): number {
+  const v = stats[field];
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : 0;
+}
+
+/** runs/get puts a for_each task run's counts at for_each_task.stats.task_run_stats. */
+export function iterationCounts(task: RunTask): IterationCounts | undefined {
+  const fe = task.for_each_task;
+  const stats = isPlainObject(fe) && isPlainObject(fe.stats) ? fe.stats.task_run_stats : undefined;
+  if (!isPlainObject(stats)) return undefined;
+  return { total: count(stats, "total_iterations"), completed: count(stats, "completed_iterations"), succeeded: count(stats, "succeeded_iterations"), failed: count(stats, "failed_iterations") };
+}
+
+/** "Running (2/3 iterations)", "Failed (3/3 iterations, 1 failed)". */
+export function statusText(row: Pick<TimelineRow, "status" | "iterations">): string {
+  const it = row.iterations;
+  if (!it) return row.status;
+  return `${row.status} (${it.completed}/${it.total} iterations${it.failed > 0 ? `, ${it.failed} failed` : ""})`;
+}
+
 function attemptOf(task: RunTask): number {
   const a = task.attempt_number;
   return typeof a === "number" ? a : typeof a === "bigint" ? Number(a) : 0;
@@ -61,10 +94,13 @@ export function timelineRows(run: Run, now: number): TimelineRow[] {
       taskKey: task.task_key,
       attempt: attemptOf(task),
       repair: task.run_id === undefined ? 0 : (repairs.get(idToString(task.run_id)) ?? 0),
-      state: stateLabel(outcome),
+      state: rawStateWord(outcome),
+      status: statusLabel(outcome),
       phase: outcome.phase,
     };
     if (task.run_id !== undefined) row.runId = idToString(task.run_id);
+    const iterations = iterationCounts(task);
+    if (iterations) row.iterations = iterations;
     const start = epochOf(task.start_time);
     if (start !== undefined && !NOT_RUN.has(outcome.result ?? "")) {
       row.startOffsetMs = runStart === undefined ? 0 : Math.max(0, start - runStart);
@@ -97,11 +133,11 @@ export function renderTimeline(rows: readonly TimelineRow[], width = BAR_WIDTH):
   if (rows.length === 0) return ["(no task has been scheduled yet)"];
   const span = Math.max(0, ...rows.map((r) => (r.startOffsetMs ?? 0) + (r.durationMs ?? 0)));
   const table = renderTable(
-    [{ header: "TASK" }, { header: "ATTEMPT" }, { header: "STATE" }, { header: "START", align: "right" }, { header: "DURATION", align: "right" }, { header: "TIMELINE" }],
+    [{ header: "TASK" }, { header: "ATTEMPT" }, { header: "STATUS" }, { header: "START", align: "right" }, { header: "DURATION", align: "right" }, { header: "TIMELINE" }],
     rows.map((r) => [
       r.taskKey,
       attemptText(r),
-      r.state,
+      statusText(r),
       r.startOffsetMs === undefined ? "-" : `+${formatDuration(r.startOffsetMs)}`,
       r.durationMs === undefined ? "-" : formatDuration(r.durationMs),
       `|${bar(r, span, width)}|`,

@@ -80,8 +80,8 @@ describe("jobform submit", () => {
     // the link comes before the watch, verbatim from runs/get
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^Run \d+ submitted: http:\/\/127\.0\.0\.1:\d+\/\?o=\d+#job\/\d+\/run\/\d+$/);
-    expect(lines.at(-1)).toMatch(/^Run \d+ succeeded in /);
-    expect(r.stdout).toContain("TERMINATED SUCCESS");
+    expect(lines.at(-1)).toMatch(/^Run \d+ succeeded after /);
+    expect(r.stdout).toMatch(/\] Succeeded$/m);
   });
 
   it.each([
@@ -119,7 +119,7 @@ describe("jobform submit", () => {
     await start();
     const r = await submit(["crash"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Run \d+ failed after .*: (INTERNAL_ERROR|TERMINATED) FAILED/);
+    expect(r.stdout).toMatch(/Run \d+ failed after \d+m?\d*s?: Task notebook failed/);
     expect(r.stderr).toMatch(/task notebook \(run \d+\) failed: \S/);
     const outputs = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"));
     const parent = /Run (\d+) submitted/.exec(r.stdout)?.[1];
@@ -172,7 +172,7 @@ describe("jobform submit", () => {
     const r = await submit(["/Shared/etl/load"], { live: true });
     expect(r.code).toBe(0);
     const clear = "\r\u001b[K";
-    expect(r.stdout).toMatch(new RegExp(`${clear.replace("[", "\\[")}\\[\\d+s\\] (PENDING|RUNNING)`));
+    expect(r.stdout).toMatch(new RegExp(`${clear.replace("[", "\\[")}\\[\\d+s\\] (Pending|Running)`));
     expect(r.stdout).toContain(`${clear}Run `);
   });
 

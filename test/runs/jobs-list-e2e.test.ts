@@ -50,7 +50,7 @@ describe("jobform jobs list", () => {
     expect(lines[0]).toMatch(/^JOB ID\s+NAME\s+TASKS\s+LAST RUN\s+STATUS\s+TRIGGER\s+CREATOR\s+OWNERSHIP\s+TAGS$/);
     expect(lines[1]).toMatch(new RegExp(`^${ids.adhoc}\\s+Ad hoc export\\s+1\\s+-\\s+never run\\s+periodic\\s+alice@contoso\\.com\\s+unmanaged\\s+-$`));
     expect(lines[2]).toMatch(new RegExp(`^${ids.other}\\s+Ledger close\\s+4\\s+-\\s+never run\\s+cron 0 0 6 \\* \\* \\? \\(paused\\)\\s+alice@contoso\\.com\\s+project finance: ledger\\s+team=finance$`));
-    expect(lines[3]).toMatch(new RegExp(`^${ids.sales}\\s+Sales load\\s+4\\s+2023-11-14 22:13:20Z\\s+INTERNAL_ERROR\\s+manual\\s+alice@contoso\\.com\\s+managed: sales\\s+team=sales$`));
+    expect(lines[3]).toMatch(new RegExp(`^${ids.sales}\\s+Sales load\\s+4\\s+2023-11-14 22:13:20Z\\s+Failed\\s+manual\\s+alice@contoso\\.com\\s+managed: sales\\s+team=sales$`));
     // One runs/list (limit 1) per job shown.
     const lists = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/jobs/runs/list"));
     expect(lists).toHaveLength(6);

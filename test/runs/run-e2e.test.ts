@@ -43,16 +43,16 @@ describe("jobform run", () => {
     expect(body).toMatchObject({ job_id: env.jobId, job_parameters: { run_date: "2024-05-01" } });
     expect(body?.idempotency_token).toMatch(/^jobform-/);
     for (const task of ["ingest", "clean", "stats", "publish"]) {
-      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} RUNNING`));
-      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} SUCCESS`));
+      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} Running`));
+      expect(r.stdout).toMatch(new RegExp(`\\] task ${task} Succeeded`));
     }
-    // ingest ends before clean starts: its SUCCESS line comes first.
-    expect(r.stdout.indexOf("task ingest SUCCESS")).toBeLessThan(r.stdout.indexOf("task clean RUNNING"));
+    // ingest ends before clean starts: its Succeeded line comes first.
+    expect(r.stdout.indexOf("task ingest Succeeded")).toBeLessThan(r.stdout.indexOf("task clean Running"));
     // clean and stats ran side by side: same start offset in the timeline.
     const clean = lines.find((l) => l.startsWith("clean "));
     const stats = lines.find((l) => l.startsWith("stats "));
-    expect(clean).toMatch(/SUCCESS\s+\+1m00s\s+1m00s/);
-    expect(stats).toMatch(/SUCCESS\s+\+1m00s\s+1m00s/);
+    expect(clean).toMatch(/Succeeded\s+\+1m00s\s+1m00s/);
+    expect(stats).toMatch(/Succeeded\s+\+1m00s\s+1m00s/);
     expect(lines.at(-1)).toMatch(/^Run \d+ succeeded after 3m\d\ds$/);
   });
 
@@ -60,9 +60,10 @@ describe("jobform run", () => {
     const env = await setup(["*stats*=FAILED"]);
     const r = await run(env, ["sales"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/task stats FAILED/);
-    expect(r.stdout).toMatch(/^Run (\d+) failed after 2m\d\ds: \w+ FAILED/m);
-    expect(r.stdout).toMatch(/^publish\s+0\s+UPSTREAM_FAILED\s+-\s+-\s+\|\s+\|$/m);
+    expect(r.stdout).toMatch(/task stats Failed/);
+    expect(r.stdout).toMatch(/^Run (\d+) failed after 2m\d\ds: Task stats failed with message/m);
+    expect(r.stdout).not.toContain("INTERNAL_ERROR");
+    expect(r.stdout).toMatch(/^publish\s+0\s+Upstream failed\s+-\s+-\s+\|\s+\|$/m);
     expect(r.stderr).toMatch(/^task stats \(run \d+\) failed: Exception: emulated failure of \/Shared\/etl\/stats\.py/m);
     expect(r.stderr).toContain('  raise Exception("emulated failure of /Shared/etl/stats.py")');
     expect(r.stderr).toContain("not run because an upstream task did not succeed: publish");
@@ -71,6 +72,52 @@ describe("jobform run", () => {
     const outputs = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"));
     // Only the failed task's own run is asked; the parent id would be refused.
     expect(outputs).toHaveLength(1);
+  });
+
+  it("a run that succeeds with failures says so, lists each failed task with its error, exits 0 (1 with --fail-on-task-failure)", async () => {
+    for (const strict of [false, true]) {
+      emu = await startEmulator({ port: 0, runDurationMs: 60_000, runOutcomes: ["*stats*=FAILED"] });
+      const env = { emu, ...linkedClocks(emu), dir: projectDir() };
+      // publish runs whatever its upstream did, and it is the only leaf: stats failing leaves the run SUCCESS_WITH_FAILURES.
+      const settings = salesSettings();
+      const tasks = settings.tasks as Record<string, unknown>[];
+      (tasks[3] as Record<string, unknown>).run_if = "ALL_DONE";
+      await createJob(emu, settings);
+      const r = await run(env, ["sales", ...(strict ? ["--fail-on-task-failure"] : [])]);
+      expect(r.code).toBe(strict ? 1 : 0);
+      expect(r.stdout).toMatch(/^Run \d+ succeeded with failures after 3m\d\ds$/m);
+      expect(r.stdout).toMatch(/^stats\s+0\s+Failed\s/m);
+      expect(r.stdout).toMatch(/^publish\s+0\s+Succeeded\s/m);
+      expect(r.stderr).toMatch(/^task stats \(run \d+\) failed: Exception: emulated failure of \/Shared\/etl\/stats\.py/m);
+      expect(r.stderr).toContain("--all-failed");
+      // Only the failed task's own run is asked for its output.
+      expect((await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/get-output"))).toHaveLength(1);
+      const id = /^Run (\d+)/.exec(r.stdout)?.[1] as string;
+      const shown = await invoke(registerRuns, ["--dir", env.dir, "runs", "get", id, "--watch", ...(strict ? ["--fail-on-task-failure"] : [])], env);
+      expect(shown.stdout).toContain("status:   Succeeded with failures");
+      expect(shown.stderr).toContain(`jobform runs output ${id}`);
+      expect(shown.code).toBe(strict ? 1 : 0);
+      await emu.close();
+    }
+  });
+
+  it("a for_each task shows its iteration counts in the timeline and in JSON", async () => {
+    emu = await startEmulator({ port: 0, runDurationMs: 60_000 });
+    const env = { emu, ...linkedClocks(emu), dir: projectDir() };
+    const settings = salesSettings();
+    const tasks = settings.tasks as Record<string, unknown>[];
+    tasks[2] = {
+      task_key: "stats",
+      depends_on: [{ task_key: "ingest" }],
+      for_each_task: { inputs: '["emea","amer","apac"]', concurrency: 2, task: { task_key: "stats_region", environment_key: "default", spark_python_task: { python_file: "/Shared/etl/stats.py", parameters: ["{{input}}"] } } },
+    };
+    await createJob(emu, settings);
+    const r = await run(env, ["sales"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^stats\s+0\s+Succeeded \(3\/3 iterations\)\s/m);
+    const id = /^Run (\d+)/.exec(r.stdout)?.[1] as string;
+    const view = parseJson((await invoke(registerRuns, ["--dir", env.dir, "--format", "json", "runs", "get", id], env)).stdout) as { tasks: { task_key: string; iterations?: unknown }[] };
+    expect(view.tasks.find((t) => t.task_key === "stats")?.iterations).toEqual({ total: 3, completed: 3, succeeded: 3, failed: 0 });
   });
 
   it("--only runs the chosen tasks; an unknown one is refused before anything starts", async () => {
@@ -82,7 +129,7 @@ describe("jobform run", () => {
     const r = await run(env, ["sales", "--only", "ingest"]);
     expect(r.code).toBe(0);
     expect((await runNowBodies())[0]?.only).toEqual(["ingest"]);
-    expect(r.stdout).toContain("task ingest SUCCESS");
+    expect(r.stdout).toContain("task ingest Succeeded");
     expect(r.stdout).not.toContain("task publish");
   });
 
@@ -132,7 +179,7 @@ describe("jobform run", () => {
       const env = await setup();
       const ctrlC = new AbortController();
       const r = await invoke(registerRun, ["--dir", env.dir, "run", "sales", ...(detach ? ["--detach"] : [])], { ...env, signal: ctrlC.signal }, (t) => {
-        if (t.includes("task ingest RUNNING")) ctrlC.abort(new Error("interrupted"));
+        if (t.includes("task ingest Running")) ctrlC.abort(new Error("interrupted"));
       });
       expect(r.code).toBe(130);
       const cancels = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/runs/cancel"));

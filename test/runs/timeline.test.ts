@@ -13,7 +13,7 @@ const failed = { life_cycle_state: "TERMINATED", result_state: "FAILED" };
 const running = { life_cycle_state: "RUNNING" };
 
 function row(p: Partial<TimelineRow>): TimelineRow {
-  return { taskKey: "t", attempt: 0, repair: 0, state: "SUCCESS", phase: "success", ...p };
+  return { taskKey: "t", attempt: 0, repair: 0, state: "SUCCESS", status: "Succeeded", phase: "success", ...p };
 }
 
 describe("bar", () => {
@@ -47,12 +47,12 @@ describe("timelineRows", () => {
   };
   it("orders by start, keeps retries as their own rows, and measures a running task up to now", () => {
     const rows = timelineRows(run, T0 + 100_000);
-    expect(rows.map((r) => [r.taskKey, r.attempt, r.state, r.startOffsetMs, r.durationMs])).toEqual([
-      ["ingest", 0, "SUCCESS", 0, 60_000],
-      ["stats", 0, "FAILED", 60_000, 30_000],
-      ["clean", 0, "SUCCESS", 60_000, 60_000],
-      ["stats", 1, "RUNNING", 95_000, 5_000],
-      ["publish", 0, "BLOCKED", undefined, undefined],
+    expect(rows.map((r) => [r.taskKey, r.attempt, r.state, r.status, r.startOffsetMs, r.durationMs])).toEqual([
+      ["ingest", 0, "SUCCESS", "Succeeded", 0, 60_000],
+      ["stats", 0, "FAILED", "Failed", 60_000, 30_000],
+      ["clean", 0, "SUCCESS", "Succeeded", 60_000, 60_000],
+      ["stats", 1, "RUNNING", "Running", 95_000, 5_000],
+      ["publish", 0, "BLOCKED", "Blocked", undefined, undefined],
     ]);
   });
   it("labels repair attempts from repair_history and draws no bar for tasks an upstream failure kept from running", () => {
@@ -76,16 +76,26 @@ describe("timelineRows", () => {
   });
 });
 
+describe("for_each iterations", () => {
+  it("a for_each task run's counts come from task_run_stats and read beside its status", () => {
+    const fe = (stats: Record<string, number>) => ({ ...task("fan", 30, 0, undefined, running), for_each_task: { inputs: "[1,2,3]", stats: { task_run_stats: stats } } });
+    const [row] = timelineRows({ run_id: 1, start_time: T0, state: running, tasks: [fe({ total_iterations: 3, completed_iterations: 2, succeeded_iterations: 1, failed_iterations: 1, active_iterations: 1 })] }, T0 + 5000);
+    expect(row?.iterations).toEqual({ total: 3, completed: 2, succeeded: 1, failed: 1 });
+    expect(renderTimeline(row ? [row] : [], 4)[1]).toMatch(/^fan +0 +Running \(2\/3 iterations, 1 failed\) /);
+    expect(timelineRows({ run_id: 1, tasks: [task("plain", 31, 0, 1, ok)] }, T0)[0]?.iterations).toBeUndefined();
+  });
+});
+
 describe("renderTimeline", () => {
   it("a table with aligned columns, the bars, and the scale and legend", () => {
     const lines = renderTimeline(
-      [row({ taskKey: "ingest", startOffsetMs: 0, durationMs: 60_000 }), row({ taskKey: "stats", repair: 1, state: "FAILED", phase: "failed", startOffsetMs: 60_000, durationMs: 60_000 })],
+      [row({ taskKey: "ingest", startOffsetMs: 0, durationMs: 60_000 }), row({ taskKey: "stats", repair: 1, state: "FAILED", status: "Failed", phase: "failed", startOffsetMs: 60_000, durationMs: 60_000 })],
       8,
     );
     expect(lines).toEqual([
-      "TASK    ATTEMPT     STATE     START  DURATION  TIMELINE",
-      "ingest  0           SUCCESS     +0s     1m00s  |====    |",
-      "stats   0 repair 1  FAILED   +1m00s     1m00s  |    xxxx|",
+      "TASK    ATTEMPT     STATUS      START  DURATION  TIMELINE",
+      "ingest  0           Succeeded     +0s     1m00s  |====    |",
+      "stats   0 repair 1  Failed     +1m00s     1m00s  |    xxxx|",
       "scale: 8 columns = 2m00s; = succeeded  x failed  ~ cancelled/skipped  > running",
     ]);
   });

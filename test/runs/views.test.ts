@@ -34,9 +34,9 @@ describe("runs table", () => {
     const rows = runs.map((r) => summarizeRun(r, T0 + 65_000));
     expect(rows[0]).toMatchObject({ run_id: big, duration_ms: 65_000, phase: "running" });
     expect(renderRunsTable(rows)).toEqual([
-      "RUN ID               JOB         STATE       RESULT  START                 DURATION  TRIGGER",
-      "1152921504606846977  Sales load  RUNNING     -       2024-05-01 06:00:03Z     1m05s  ONE_TIME",
-      "5                    Sales load  TERMINATED  FAILED  2024-05-01 05:50:03Z     2m00s  PERIODIC",
+      "RUN ID               JOB         STATUS   START                 DURATION  TRIGGER",
+      "1152921504606846977  Sales load  Running  2024-05-01 06:00:03Z     1m05s  ONE_TIME",
+      "5                    Sales load  Failed   2024-05-01 05:50:03Z     2m00s  PERIODIC",
     ]);
     expect(renderRunsTable([])).toEqual(["no runs"]);
   });
@@ -60,7 +60,7 @@ describe("jobs table", () => {
   const last: Run = { run_id: 9, state: { life_cycle_state: "TERMINATED", result_state: "TIMEDOUT" }, start_time: T0 };
   it("a summary hides the ownership tags among the user's tags and says 100+ when the task list was cut", () => {
     const s = summarizeJob(job, "acme", last);
-    expect(s).toEqual({ job_id: 4, name: "Sales load", task_count: 2, trigger: "manual", creator: "Alice@contoso.com", tags: { team: "sales" }, ownership: { kind: "managed", key: "sales" }, last_run: { run_id: 9, state: "TIMEDOUT", phase: "failed", start_time: T0 } });
+    expect(s).toEqual({ job_id: 4, name: "Sales load", task_count: 2, trigger: "manual", creator: "Alice@contoso.com", tags: { team: "sales" }, ownership: { kind: "managed", key: "sales" }, last_run: { run_id: 9, state: "TIMEDOUT", status: "Timed out", phase: "failed", start_time: T0 } });
     expect(renderJobsTable([summarizeJob({ ...job, has_more: true }, "acme", undefined)], { wide: true })[1]).toBe("4       Sales load   100+  -         never run  manual   Alice@contoso.com  managed: sales  team=sales");
   });
   it("fits 120 columns by default, cutting long names with …; --wide shows creator and tags uncut", () => {
@@ -99,7 +99,7 @@ describe("progressLines", () => {
   it("prints only what changed, per task run (a retry is its own line), with the failure message", () => {
     const seen = new Map<string, string>();
     const run = (tasks: Run["tasks"], life = "RUNNING"): Run => ({ run_id: 1, state: { life_cycle_state: life }, tasks });
-    expect(progressLines(run([{ task_key: "a", run_id: 2, state: { life_cycle_state: "PENDING" } }], "PENDING"), seen)).toEqual(["run PENDING", "task a PENDING"]);
+    expect(progressLines(run([{ task_key: "a", run_id: 2, state: { life_cycle_state: "PENDING" } }], "PENDING"), seen)).toEqual(["run Pending", "task a Pending"]);
     expect(progressLines(run([{ task_key: "a", run_id: 2, state: { life_cycle_state: "PENDING" } }], "PENDING"), seen)).toEqual([]);
     expect(
       progressLines(
@@ -109,26 +109,26 @@ describe("progressLines", () => {
         ]),
         seen,
       ),
-    ).toEqual(["run RUNNING", "task a FAILED: boom at x", "task a (retry 1) RUNNING"]);
+    ).toEqual(["run Running", "task a Failed: boom at x", "task a (retry 1) Running"]);
   });
 });
 
 describe("renderOutputs", () => {
   it("result, error, indented trace and logs per task; a task with nothing says so", () => {
-    const a = taskOutput({ task_key: "ingest", run_id: 8, attempt: 0, state: "SUCCESS" }, { notebook_output: { result: "42 rows", truncated: true } });
-    const b = taskOutput({ task_key: "stats", run_id: 9, attempt: 1, state: "FAILED" }, { error: "ZeroDivisionError", error_trace: "Traceback\n  line 1\n", logs: "hello" });
-    const c = taskOutput({ task_key: "noop", run_id: 10, attempt: 0, state: "SUCCESS" }, {});
+    const a = taskOutput({ task_key: "ingest", run_id: 8, attempt: 0, state: "SUCCESS", status: "Succeeded" }, { notebook_output: { result: "42 rows", truncated: true } });
+    const b = taskOutput({ task_key: "stats", run_id: 9, attempt: 1, state: "FAILED", status: "Failed" }, { error: "ZeroDivisionError", error_trace: "Traceback\n  line 1\n", logs: "hello" });
+    const c = taskOutput({ task_key: "noop", run_id: 10, attempt: 0, state: "SUCCESS", status: "Succeeded" }, {});
     expect(renderOutputs([a, b, c])).toEqual([
-      "== task ingest (run 8): SUCCESS",
+      "== task ingest (run 8): Succeeded",
       "  result (truncated): 42 rows",
-      "== task stats (run 9, retry 1): FAILED",
+      "== task stats (run 9, retry 1): Failed",
       "  error: ZeroDivisionError",
       "  trace:",
       "    Traceback",
       "      line 1",
       "  logs:",
       "    hello",
-      "== task noop (run 10): SUCCESS",
+      "== task noop (run 10): Succeeded",
       "  (no output: the task returned no value and wrote no logs the API keeps)",
     ]);
   });

@@ -17,7 +17,7 @@ import { PROJECT_FILE } from "../../core/resolve.js";
 import type { Plan } from "../../core/plan-types.js";
 import type { DatabricksClient } from "../../databricks/index.js";
 import { renderPlanText, summaryLine } from "../../render/plan-text.js";
-import { parseDuration } from "../../runner/duration.js";
+import { parseDuration } from "../../lib/duration.js";
 import { ExitCode, UserError } from "../errors.js";
 import { writeStepSummary } from "../github.js";
 import { collect, globals, examples } from "../globals.js";

@@ -16,6 +16,7 @@ import { UserError } from "../errors.js";
 import { collect, globals, parseVars, examples } from "../globals.js";
 import { adoptMap } from "../plan-context.js";
 import { readProject } from "../read-project.js";
+import { editorSchemaRef } from "../schema-home.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
 
@@ -127,11 +128,12 @@ async function importJobs(flags: ImportFlags, cmd: Command): Promise<void> {
 
     const jobs = await mapLimit(chosen, 8, (j) => readJob(client, j));
     mkdirSync(join(g.dir, "jobs"), { recursive: true });
+    const schemaRef = editorSchemaRef(join(g.dir, "jobs"), g.dir, "job");
     const written = new Map<string, string>();
     for (const job of jobs) {
       const key = keys.get(job.jobId) as string;
       const rel = `jobs/${key}.yaml`;
-      writeFileSync(join(g.dir, rel), importedYaml(job));
+      writeFileSync(join(g.dir, rel), importedYaml(job, schemaRef));
       written.set(key, job.jobId);
       const name = typeof job.settings.name === "string" ? ` "${job.settings.name}"` : "";
       process.stdout.write(`wrote ${rel} from job ${job.jobId}${name}\n`);

@@ -6,6 +6,7 @@ import type { RunsCommandDeps } from "../../runs/command-io.js";
 import { findManagedJob } from "../../runs/find-job.js";
 import { buildRunNow } from "../../runs/run-now-request.js";
 import { runJob } from "../../runs/run-job.js";
+import { FAIL_ON_TASK_FAILURE_HELP } from "../../runs/follow.js";
 import { ExitCode, UserError } from "../errors.js";
 import { collect, examples } from "../globals.js";
 import { checkedProject } from "../plan-context.js";
@@ -17,6 +18,7 @@ interface RunFlags {
   timeout?: string;
   detach?: boolean;
   cancelOnTimeout: boolean;
+  failOnTaskFailure?: boolean;
 }
 
 /** Names declared under `field` of a local job document (parameters by name, tasks by task_key). */
@@ -37,6 +39,7 @@ export function registerRun(program: Command, deps: RunsCommandDeps = {}): void 
     .option("--timeout <duration>", "stop watching after this long (30s, 10m, 1h) and cancel the run; exit 4")
     .option("--detach", "on Ctrl-C, stop watching but leave the run going")
     .option("--no-cancel-on-timeout", "when --timeout is reached, leave the run going")
+    .option("--fail-on-task-failure", FAIL_ON_TASK_FAILURE_HELP)
     .action(async (key: string, flags: RunFlags, cmd: Command) => {
       const limit = timeoutMs(flags.timeout);
       const parsed = parseParamFlags(flags.param);
@@ -68,6 +71,7 @@ export function registerRun(program: Command, deps: RunsCommandDeps = {}): void 
           timeoutMs: limit,
           detach: flags.detach === true,
           cancelOnTimeout: flags.cancelOnTimeout,
+          failOnTaskFailure: flags.failOnTaskFailure === true,
         });
       });
       if (code !== 0) throw new ExitCode(code);

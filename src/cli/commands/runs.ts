@@ -7,6 +7,7 @@ import { listRuns } from "../../runs/list-ops.js";
 import { renderOutputs } from "../../runs/output-view.js";
 import { cancelRun, parseRunId, readRun, repairRun, runOutputs, runView, showRun } from "../../runs/run-ops.js";
 import { renderRunsTable } from "../../runs/runs-table.js";
+import { FAIL_ON_TASK_FAILURE_HELP } from "../../runs/follow.js";
 import { ExitCode, UserError } from "../errors.js";
 import { collect, formatOption, examples } from "../globals.js";
 import { checkedProject } from "../plan-context.js";
@@ -17,17 +18,19 @@ interface WatchFlags {
   timeout?: string;
   detach?: boolean;
   cancelOnTimeout: boolean;
+  failOnTaskFailure?: boolean;
 }
 
 function watchOptions(flags: WatchFlags) {
-  return { timeoutMs: timeoutMs(flags.timeout), detach: flags.detach === true, cancelOnTimeout: flags.cancelOnTimeout };
+  return { timeoutMs: timeoutMs(flags.timeout), detach: flags.detach === true, cancelOnTimeout: flags.cancelOnTimeout, failOnTaskFailure: flags.failOnTaskFailure === true };
 }
 
 function watchFlags(c: Command): Command {
   return c
     .option("--timeout <duration>", "stop watching after this long (30s, 10m, 1h) and cancel the run; exit 4")
     .option("--detach", "on Ctrl-C, stop watching but leave the run going")
-    .option("--no-cancel-on-timeout", "when --timeout is reached, leave the run going");
+    .option("--no-cancel-on-timeout", "when --timeout is reached, leave the run going")
+    .option("--fail-on-task-failure", FAIL_ON_TASK_FAILURE_HELP);
 }
 
 function done(code: number): void {

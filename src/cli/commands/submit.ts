@@ -7,7 +7,7 @@ import { ApiError, mintIdempotencyToken, systemClock } from "../../databricks/in
 import type { Clock, DatabricksClient } from "../../databricks/index.js";
 import { renderDiagnosticsText } from "../../render/diagnostics.js";
 import { platformCompute } from "../../runner/compute.js";
-import { parseDuration } from "../../runner/duration.js";
+import { parseDuration } from "../../lib/duration.js";
 import { missingNotebookHint } from "../../runner/hints.js";
 import { parseParamFlags, resolveParameters } from "../../runner/parameters.js";
 import { definitionName, readSubmitFiles } from "../../runner/project-files.js";

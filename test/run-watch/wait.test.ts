@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/databricks/index.js";
 import type { Run } from "../../src/databricks/index.js";
-import { POLL, pollDelay } from "../../src/runner/schedule.js";
-import { watchRun } from "../../src/runner/wait.js";
+import { POLL, pollDelay } from "../../src/run-watch/schedule.js";
+import { watchRun } from "../../src/run-watch/wait.js";
 import { run, simulatedClock } from "./support.js";
 
 /** A run that is RUNNING until `endsAt` (simulated ms), then TERMINATED SUCCESS; counts calls. */
@@ -104,7 +104,7 @@ describe("watchRun", () => {
 describe("withChildSignal", () => {
   it("keeps listeners that lower layers forget off the watch's long-lived signal, and forwards an abort", async () => {
     const { getEventListeners } = (await import("node:events")).EventEmitter;
-    const { withChildSignal } = await import("../../src/runner/wait.js");
+    const { withChildSignal } = await import("../../src/run-watch/wait.js");
     const parent = new AbortController();
     // a careless callee: adds a listener and never removes it
     for (let i = 0; i < 20; i++) await withChildSignal(parent.signal, async (s) => s?.addEventListener("abort", () => {}));

@@ -67,9 +67,11 @@ export function exitCodeFor(phase: Exclude<Phase, "running">): number {
   return EXIT[phase];
 }
 
-/** "RUNNING", "TERMINATED FAILED: message" — one line per state change. */
-export function describeOutcome(o: RunOutcome): string {
-  const result = o.result ? ` ${o.result}` : "";
-  const message = o.message ? `: ${o.message.replace(/\s+/g, " ").trim()}` : "";
-  return `${o.lifeCycle}${result}${message}`;
+/**
+ * SUCCESS_WITH_FAILURES: every leaf task succeeded, so the run did, but a task on the way failed (one
+ * whose dependents run on ALL_DONE or AT_LEAST_ONE_SUCCESS). Worth saying: nobody should read "succeeded"
+ * and miss a broken task.
+ */
+export function succeededWithFailures(o: RunOutcome): boolean {
+  return o.phase === "success" && o.result === "SUCCESS_WITH_FAILURES";
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Id, RunOutput } from "../../src/databricks/index.js";
-import { explainFailure, trimTrace } from "../../src/runner/failure.js";
-import { missingNotebookHint, pendingHint } from "../../src/runner/hints.js";
-import { runPageUrl } from "../../src/runner/url.js";
+import { explainFailure, trimTrace } from "../../src/run-watch/failure.js";
+import { runPageUrl } from "../../src/run-watch/url.js";
 
 describe("failure details", () => {
   it("asks get-output for the failed TASK run, never the parent", async () => {
@@ -39,15 +38,7 @@ describe("failure details", () => {
   });
 });
 
-describe("hints and links", () => {
-  it("explains a missing notebook and a long PENDING", () => {
-    expect(missingNotebookHint(["RESOURCE_DOES_NOT_EXIST: Unable to access the notebook"], "/x")).toMatch(/\/x is not a notebook.*jobform notebooks import/);
-    expect(missingNotebookHint(["ZeroDivisionError"], "/x")).toBeUndefined();
-    expect(pendingHint("PENDING", 60_000, "NewJobCluster")).toBeUndefined();
-    expect(pendingHint("PENDING", 180_000, "NewJobCluster")).toMatch(/cluster is starting.*ExistingInteractiveCluster.*ExistingInstancePool.*Serverless/);
-    expect(pendingHint("RUNNING", 180_000, "NewJobCluster")).toBeUndefined();
-  });
-
+describe("run page link", () => {
   it("uses run_page_url verbatim, else the fragment form", () => {
     expect(runPageUrl("https://h", 5, "https://h/?o=1#job/9/run/5")).toBe("https://h/?o=1#job/9/run/5");
     expect(runPageUrl("https://h/", 9007199254740993n, undefined)).toBe("https://h/#job/9007199254740993/run/1");

@@ -4,6 +4,8 @@
  * asked for its own error and stack trace.
  */
 import type { Id, Run, RunOutput, RunTask } from "../databricks/index.js";
+import { idToString } from "../lib/json.js";
+import { withLatestAttempts } from "./latest-attempts.js";
 import { stateOutcome } from "./state.js";
 
 export interface TaskFailure {
@@ -58,4 +60,30 @@ export async function explainFailure(run: Run, getOutput: (runId: Id) => Promise
     out.push(f);
   }
   return out;
+}
+
+const UPSTREAM = new Set(["UPSTREAM_FAILED", "UPSTREAM_CANCELED"]);
+
+export interface FailureReportIo {
+  getOutput: (runId: Id) => Promise<RunOutput>;
+  err: (line: string) => void;
+}
+
+/**
+ * Prints each failed task (newest attempt only: a failure a retry fixed is history) with its error and
+ * trace; resolves to what was printed, so a caller can look for a hint in the texts.
+ */
+export async function reportFailures(run: Run, io: FailureReportIo): Promise<TaskFailure[]> {
+  const latest = withLatestAttempts(run);
+  // Tasks that never ran because something upstream failed have no error of their own: one line names them.
+  const upstream = (latest.tasks ?? []).filter((t) => UPSTREAM.has(t.state?.result_state ?? ""));
+  const own = { ...latest, tasks: (latest.tasks ?? []).filter((t) => !upstream.includes(t)) };
+  const failures = await explainFailure(own, io.getOutput);
+  for (const f of failures) {
+    io.err(`task ${f.taskKey}${f.runId !== undefined ? ` (run ${idToString(f.runId)})` : ""} failed: ${f.error ?? "no error message was recorded"}`);
+    if (f.trace) io.err(f.trace.split("\n").map((l) => `  ${l}`).join("\n"));
+    if (f.outputError) io.err(`  (the task's output could not be read: ${f.outputError})`);
+  }
+  if (upstream.length > 0) io.err(`not run because an upstream task did not succeed: ${upstream.map((t) => t.task_key).join(", ")}`);
+  return failures;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOutcome, exitCodeFor, runOutcome } from "../../src/runner/state.js";
+import { exitCodeFor, runOutcome, succeededWithFailures } from "../../src/run-watch/state.js";
 import { run } from "./support.js";
 
 describe("run state mapping", () => {
@@ -29,8 +29,14 @@ describe("run state mapping", () => {
     expect(runOutcome({ status: { state: "TERMINATED", termination_details: { code: "RUN_EXECUTION_ERROR" } } }).phase).toBe("failed");
   });
 
-  it("maps phases to the exit codes of PRODUCT.md and describes a state in one line", () => {
+  it("maps phases to the exit codes of PRODUCT.md", () => {
     expect([exitCodeFor("success"), exitCodeFor("failed"), exitCodeFor("cancelled")]).toEqual([0, 1, 3]);
-    expect(describeOutcome(runOutcome({ state: { life_cycle_state: "TERMINATED", result_state: "FAILED", state_message: "Task x\n failed" } }))).toBe("TERMINATED FAILED: Task x failed");
+  });
+
+  it("tells a success with failed tasks from a plain success, in both state shapes", () => {
+    expect(succeededWithFailures(runOutcome(run("TERMINATED", "SUCCESS_WITH_FAILURES")))).toBe(true);
+    expect(succeededWithFailures(runOutcome({ status: { state: "TERMINATED", termination_details: { code: "SUCCESS_WITH_FAILURES" } } }))).toBe(true);
+    expect(succeededWithFailures(runOutcome(run("TERMINATED", "SUCCESS")))).toBe(false);
+    expect(succeededWithFailures(runOutcome(run("INTERNAL_ERROR", "FAILED")))).toBe(false);
   });
 });
