@@ -14,17 +14,23 @@ let register = "";
 beforeAll(() => {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), "jobform-modules-"));
-  writeFileSync(join(dir, "hook.mjs"), `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith("file:")) process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n`);
+  // The hooks run on their own thread, whose stderr may be cut at exit: each load is appended to a file instead.
+  writeFileSync(
+    join(dir, "hook.mjs"),
+    `import { appendFileSync } from "node:fs";\nexport async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith("file:")) appendFileSync(process.env.JOBFORM_LOADED, r.url + "\\n"); return r; }\n`,
+  );
   writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(dir, "hook.mjs")).href)});\n`);
   register = join(dir, "register.mjs");
 });
 
 /** The project files and packages a run of the built CLI loads, relative to the repository. */
 function loaded(args: string[]): string[] {
-  const r = spawnSync(process.execPath, ["--import", register, CLI, ...args], { encoding: "utf8", cwd: ROOT });
+  const log = join(mkdtempSync(join(tmpdir(), "jobform-loaded-")), "loaded.txt");
+  writeFileSync(log, "");
+  const r = spawnSync(process.execPath, ["--import", register, CLI, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, JOBFORM_LOADED: log } });
   expect(r.status).toBe(0);
   const root = pathToFileURL(ROOT).href;
-  return r.stderr.split("\n").flatMap((l) => (l.startsWith("LOADED ") ? [l.slice(7).replace(root, "")] : []));
+  return [...new Set(readFileSync(log, "utf8").split("\n").filter((l) => l !== "").map((l) => l.replace(root, "")))];
 }
 
 describe("start-up loads only what is printed", () => {
