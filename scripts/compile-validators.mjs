@@ -3,6 +3,8 @@
 // the hash of the schema it came from; the CLI falls back to compiling when they differ.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import AjvModule from "ajv";
+import addFormatsModule from "ajv-formats";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { createAjv } from "../dist/core/schema-check.js";
 
@@ -12,7 +14,7 @@ mkdirSync(new URL("dist/validators/", root), { recursive: true });
 for (const name of ["job", "project", "notebook"]) {
   const text = readFileSync(new URL(`schemas/${name}.schema.json`, root), "utf8");
   const schema = JSON.parse(text);
-  const ajv = createAjv(schema, { source: true });
+  const ajv = createAjv({ Ajv: AjvModule.default, addFormats: addFormatsModule.default }, schema, { source: true });
   const code = standalone(ajv, ajv.compile(schema));
   const hash = createHash("sha256").update(text).digest("hex");
   writeFileSync(new URL(`dist/validators/${name}.cjs`, root), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`);

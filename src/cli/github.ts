@@ -1,5 +1,7 @@
 import { appendFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../core/diagnostic.js";
+import type { CheckedProject } from "../core/project.js";
 import type { ResolvedProject } from "../core/resolve.js";
 import { secretValues } from "../core/mask.js";
 
@@ -21,6 +23,31 @@ export function writeStepSummary(markdown: string): void {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     process.stderr.write(`jobform: warning: could not write the step summary GITHUB_STEP_SUMMARY=${file} (${code}); the output above is complete\n`);
   }
+}
+
+/**
+ * A project file's name as the reader needs it: in GitHub Actions, from the repository root
+ * (GITHUB_WORKSPACE), since annotations on a project in a monorepo subfolder otherwise name no file of
+ * the pull request; elsewhere, from --dir. A file outside the repository keeps its project name.
+ */
+export function shownPath(dir: string): (file: string) => string {
+  const root = process.env.GITHUB_WORKSPACE;
+  if (!inGitHubActions() || !root) return (file) => file;
+  return (file) => {
+    if (file === "") return file;
+    const rel = relative(resolve(root), resolve(dir, file)).split(sep).join("/");
+    return rel === "" || rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? file : rel;
+  };
+}
+
+/** Diagnostics and the source texts of their files, named as shownPath names them. */
+export function shownDiagnostics(ds: readonly Diagnostic[], checked: CheckedProject, dir: string): { shown: Diagnostic[]; sources: Map<string, string> } {
+  const name = shownPath(dir);
+  const docs = [checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs];
+  return {
+    shown: ds.map((d) => ({ ...d, file: name(d.file) })),
+    sources: new Map(docs.flatMap((d) => (d ? [[name(d.file), d.text] as const] : []))),
+  };
 }
 
 // Workflow commands take their data after `::`; these characters would end or split it.

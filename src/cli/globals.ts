@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "./errors.js";
 
 /** The options every command shares (PRODUCT.md "Commands"), as defined on the root program. */
@@ -47,4 +47,17 @@ export function formatOption(cmd: Command, allowed: readonly string[], fallback:
   const f = globals(cmd).format ?? fallback;
   if (!allowed.includes(f)) throw new UserError(`--format ${f} is not supported by ${cmd.name()}; use ${allowed.join(" or ")}`);
   return f;
+}
+
+/** An option argument parser that takes one of `allowed` (any case) and names them all when it does not. */
+export function oneOf(allowed: readonly string[]): (value: string) => string {
+  return (value) => {
+    if (allowed.some((a) => a.toLowerCase() === value.toLowerCase())) return value;
+    throw new InvalidArgumentError(`expected one of ${allowed.join(", ")}`);
+  };
+}
+
+/** The "Examples:" block at the end of a command's --help. */
+export function examples(...commandLines: string[]): string {
+  return `\nExamples:\n${commandLines.map((l) => `  $ jobform ${l}`).join("\n")}\n`;
 }

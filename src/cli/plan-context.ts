@@ -11,7 +11,7 @@ import { readLive } from "../live/read-live.js";
 import type { LiveState } from "../live/read-live.js";
 import { renderDiagnosticsText } from "../render/diagnostics.js";
 import { ExitCode, UserError } from "./errors.js";
-import { annotations, emitWorkflowCommands, maskCommands } from "./github.js";
+import { annotations, emitWorkflowCommands, maskCommands, shownDiagnostics } from "./github.js";
 import { globals, parseVars } from "./globals.js";
 import { readProject } from "./read-project.js";
 import { loadSchemas } from "./schemas.js";
@@ -33,11 +33,11 @@ export function checkedProject(cmd: Command): CheckedProject {
   const g = globals(cmd);
   const checked = checkProject(readProject(g.dir), { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
   const errors = checked.all.filter((d) => d.severity === "error");
+  const { shown, sources } = shownDiagnostics(errors, checked, g.dir);
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
-  emitWorkflowCommands(maskCommands(checked.resolved) + annotations(errors));
+  emitWorkflowCommands(maskCommands(checked.resolved) + annotations(shown));
   if (errors.length) {
-    const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
-    process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources }));
+    process.stderr.write(renderDiagnosticsText(shown, { color: g.color, sources }));
     process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was read from or written to the workspace\n`);
     throw new ExitCode(1);
   }

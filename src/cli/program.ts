@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode, UserError } from "./errors.js";
 import { collect } from "./globals.js";
+import { VERSION } from "./version.js";
 
 type Registrar = (program: Command) => void;
 
@@ -54,7 +55,7 @@ export function commandWord(args: readonly string[]): string | undefined {
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("jobform")
     .description("GitOps for Databricks Lakeflow Jobs")
-    .version("0.1.0")
+    .version(VERSION)
     .option("--dir <path>", "project root", process.cwd())
     .option("--target <name>", "target from jobform.yaml")
     .option("--var <name=value>", "set a variable (repeatable)", collect, [])
@@ -63,12 +64,31 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option("--format <format>", "output format: text, json or markdown")
     .option("--no-color", "plain output (also NO_COLOR)")
     .option("--verbose", "log requests (method, path, status, duration; never secrets)")
-    .exitOverride()
-    .showHelpAfterError();
-  const word = commandWord(argv.slice(2));
+    .exitOverride();
+  const args = argv.slice(2);
+  const word = commandWord(args);
   const chosen = COMMANDS.find(([names]) => word !== undefined && names.includes(word));
-  for (const [, load] of chosen ? [chosen] : COMMANDS) (await load())(program);
+  // `jobform --version` prints one line that no command's module is needed for.
+  const versionOnly = word === undefined && args.some((a) => a === "--version" || a === "-V");
+  for (const [, load] of chosen ? [chosen] : versionOnly ? [] : COMMANDS) (await load())(program);
+  oneLineUsageErrors(program);
   return program;
+}
+
+/** `jobform jobs list`: the words a user types to reach this command. */
+function commandPath(cmd: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) words.unshift(c.name());
+  return words.join(" ");
+}
+
+/** A mistyped option or a missing argument is one line and a pointer to the help, not the whole help. */
+function oneLineUsageErrors(cmd: Command): void {
+  const path = commandPath(cmd);
+  cmd.configureOutput({
+    outputError: (text, write) => write(`${path}: ${text.trim().replace(/^error: /, "")} (see \`${path} --help\`)\n`),
+  });
+  for (const sub of cmd.commands) oneLineUsageErrors(sub);
 }
 
 /** A command run inside this process (the demo's steps), with the top-level handler's exit codes. */

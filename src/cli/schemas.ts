@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv";
-import { usePrecompiled } from "../core/schema-check.js";
+import { createAjv, usePrecompiled } from "../core/schema-check.js";
+import type { AjvModules } from "../core/schema-check.js";
 import type { Schemas } from "../core/schema-check.js";
 
 let cached: Schemas | undefined;
@@ -16,8 +17,14 @@ function read(name: "job" | "project" | "notebook"): object {
   const compiled = new URL(`../../dist/validators/${name}.cjs`, import.meta.url);
   if (existsSync(compiled)) {
     const fn = require(fileURLToPath(compiled)) as ValidateFunction & { schemaHash?: string };
-    if (fn.schemaHash === createHash("sha256").update(text).digest("hex")) usePrecompiled(schema, fn);
+    if (fn.schemaHash === createHash("sha256").update(text).digest("hex")) {
+      usePrecompiled(schema, fn);
+      return schema;
+    }
   }
+  // No build, or a schema edited since: compile now, loading ajv only for that.
+  const modules: AjvModules = { Ajv: (require("ajv") as { default: AjvModules["Ajv"] }).default, addFormats: (require("ajv-formats") as { default: AjvModules["addFormats"] }).default };
+  usePrecompiled(schema, createAjv(modules, schema).compile(schema));
   return schema;
 }
 

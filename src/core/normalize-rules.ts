@@ -14,7 +14,7 @@ export type RuleAction =
   /** Like `default`, but the value depends on whether the job has git_source (task sources). */
   | { kind: "resolved-source"; gitAware: boolean }
   /** The server fills something we cannot predict when desired leaves it out: ignored on live then. */
-  | { kind: "computed"; whenDesiredIn?: readonly unknown[] }
+  | { kind: "computed"; whenDesiredIn?: readonly unknown[]; fills?: Fill }
   /** Several spellings of one value: rewritten to the first. */
   | { kind: "alias"; canonical: Readonly<Record<string, string>> }
   | { kind: "lowercase" }
@@ -22,6 +22,13 @@ export type RuleAction =
   | { kind: "rename"; to: string }
   /** A list the server may reorder: turned into a map keyed by a field (or by content when key is absent). */
   | { kind: "keyed"; key?: string };
+
+/**
+ * What the service is known to fill in when the spec leaves a computed field out — a value it picks, a
+ * value per field of a block, or a copy of a sibling — so `import` can strip it. A user who wrote the same
+ * value loses nothing: the service fills it again, and the plan ignores a computed field left out.
+ */
+export type Fill = { values: readonly unknown[] } | { byKey: Readonly<Record<string, readonly unknown[]>> } | { sameAs: string };
 
 export interface Rule {
   id: string;
@@ -94,11 +101,22 @@ export const VALUE_RULES: readonly Rule[] = [
   { id: "run-as-repl", match: "{task}/spark_jar_task/run_as_repl", action: { kind: "default", value: true }, reason: "deprecated; false unsupported, the server returns true", source: "API-NOTES §5.7 #11" },
   { id: "dbt-schema", match: "{task}/dbt_task/schema", action: { kind: "default", value: "default" }, reason: "documented dbt schema default", source: "API-NOTES §5.7 #13" },
   // Clusters.
-  { id: "cloud-attributes", match: "{cluster}/aws_attributes|azure_attributes|gcp_attributes/*", action: { kind: "computed" }, reason: "the cloud fills availability, zone and bid fields the spec left out", source: "API-NOTES §5.7 #15" },
-  { id: "cluster-computed", match: "{cluster}/enable_elastic_disk|enable_local_disk_encryption|node_type_id|driver_node_type_id|driver_instance_pool_id|single_user_name", action: { kind: "computed" }, reason: "computed per node type, pool or access mode when unset (tf#3560)", source: "API-NOTES §5.7 #16" },
+  {
+    id: "cloud-attributes",
+    match: "{cluster}/aws_attributes|azure_attributes|gcp_attributes/*",
+    action: {
+      kind: "computed",
+      fills: { byKey: { availability: ["SPOT_WITH_FALLBACK", "ON_DEMAND_AZURE", "ON_DEMAND_GCP"], first_on_demand: [1], spot_bid_price_percent: [100], spot_bid_max_price: [-1], zone_id: ["auto"] } },
+    },
+    reason: "the cloud fills availability, zone and bid fields the spec left out (each cloud's defaults; a zone it picked itself cannot be told from one chosen)",
+    source: "API-NOTES §5.1 and §5.7 #15",
+  },
+  { id: "cluster-computed", match: "{cluster}/enable_elastic_disk|enable_local_disk_encryption|node_type_id|single_user_name", action: { kind: "computed" }, reason: "computed per node type, pool or access mode when unset (tf#3560)", source: "API-NOTES §5.7 #16" },
+  { id: "driver-node-type", match: "{cluster}/driver_node_type_id", action: { kind: "computed", fills: { sameAs: "node_type_id" } }, reason: "the driver copies the worker node type when unset", source: "API-NOTES §5.1 and §5.7 #16" },
+  { id: "driver-pool", match: "{cluster}/driver_instance_pool_id", action: { kind: "computed", fills: { sameAs: "instance_pool_id" } }, reason: "a pooled driver uses the worker pool when unset", source: "API-NOTES §5.7 #16" },
   { id: "pool-overrides", match: "{cluster}/node_type_id|driver_node_type_id|enable_elastic_disk", ifSibling: "instance_pool_id", action: { kind: "drop" }, reason: "a pool decides node types and disks; the server drops what the client sent", source: "API-NOTES §5.6" },
   { id: "security-mode-alias", match: "{cluster}/data_security_mode", action: { kind: "alias", canonical: { SINGLE_USER: "DATA_SECURITY_MODE_DEDICATED", USER_ISOLATION: "DATA_SECURITY_MODE_STANDARD" } }, reason: "legacy and new names of the same access modes", source: "API-NOTES §5.6" },
-  { id: "security-mode-computed", match: "{cluster}/data_security_mode", action: { kind: "computed", whenDesiredIn: ["DATA_SECURITY_MODE_AUTO"] }, reason: "filled by the server when unset; AUTO resolves to a concrete mode", source: "API-NOTES §5.7 #17" },
+  { id: "security-mode-computed", match: "{cluster}/data_security_mode", action: { kind: "computed", whenDesiredIn: ["DATA_SECURITY_MODE_AUTO"], fills: { values: ["SINGLE_USER"] } }, reason: "filled by the server when unset; AUTO resolves to a concrete mode", source: "API-NOTES §5.7 #17" },
   { id: "policy-injected", match: "{cluster}/custom_tags/*", ifSibling: "policy_id", action: { kind: "computed" }, reason: "a cluster policy injects tags", source: "API-NOTES §5.7 #18" },
   { id: "policy-injected-fields", match: "{cluster}/cluster_log_conf|runtime_engine|spark_version|autoscale|num_workers", ifSibling: "policy_id", action: { kind: "computed" }, reason: "a cluster policy injects these fields", source: "API-NOTES §5.7 #18 and #23" },
   // Environments.

@@ -176,8 +176,24 @@ export function stripServerDefaults(settings: Readonly<Obj>): Obj {
   const out = structuredClone(settings) as Obj;
   const hasGitSource = isPlainObject(out.git_source);
   for (const rule of VALUE_RULES) if (SERVER_ADDED.has(rule.action.kind)) applyRule(out, rule, hasGitSource);
+  for (const rule of VALUE_RULES) stripFilled(out, rule);
   pruneEmpty(out);
   return out;
+}
+
+/** Computed values equal to what the service is known to fill in (the rule's `fills`), taken out. */
+function stripFilled(root: Obj, rule: Rule): void {
+  const a = rule.action;
+  if (a.kind !== "computed" || !a.fills) return;
+  const fills = a.fills;
+  const same = (x: unknown, y: unknown) => stableStringify(x) === stableStringify(y);
+  for (const pattern of patternsOf(rule)) {
+    for (const { parent, key } of locations(root, pattern)) {
+      const v = parent[key];
+      const filled = "sameAs" in fills ? parent[fills.sameAs] !== undefined && same(v, parent[fills.sameAs]) : ("byKey" in fills ? (fills.byKey[key] ?? []) : fills.values).some((f) => same(f, v));
+      if (filled) delete parent[key];
+    }
+  }
 }
 
 /**

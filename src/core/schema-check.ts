@@ -1,6 +1,6 @@
-import AjvModule from "ajv";
+import type AjvModule from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type addFormatsModule from "ajv-formats";
 import type { Code } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { isPlainObject } from "./merge.js";
@@ -8,8 +8,14 @@ import { pointerSegments, valueAt } from "./pointer.js";
 import type { Located } from "./provenance.js";
 import { suggest } from "./suggest.js";
 
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
+/**
+ * ajv and its formats plug-in, handed in by whoever compiles (the build, or the edge when a precompiled
+ * validator is missing): loading ajv costs start-up that `validate` with precompiled validators never pays.
+ */
+export interface AjvModules {
+  Ajv: typeof AjvModule.default;
+  addFormats: typeof addFormatsModule.default;
+}
 
 /** The file formats' JSON Schemas (schemas/*.json), handed in by the edge that read them. */
 export interface Schemas {
@@ -26,26 +32,24 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * The one ajv configuration for jobform's schemas. `source` lets the build precompile validators
  * (scripts/compile-validators.mjs), which saves most of a second of start-up per run.
  */
-export function createAjv(schema: object, opts: { source?: boolean } = {}): AjvInstance {
+export function createAjv(modules: AjvModules, schema: object, opts: { source?: boolean } = {}): AjvInstance {
+  const { Ajv, addFormats } = modules;
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: opts.source === true } });
   addFormats(ajv);
   for (const kw of annotationKeywords(schema)) ajv.addKeyword(kw);
   return ajv;
 }
 
-type AjvInstance = InstanceType<typeof Ajv>;
+type AjvInstance = InstanceType<AjvModules["Ajv"]>;
 
-/** Use a validator compiled ahead of time for `schema` (it must come from createAjv with the same schema). */
+/** The validator of `schema` (from createAjv with the same schema, compiled ahead of time or by the edge). */
 export function usePrecompiled(schema: object, fn: ValidateFunction): void {
   compiled.set(schema, fn);
 }
 
 function compile(schema: object): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = createAjv(schema).compile(schema);
-    compiled.set(schema, fn);
-  }
+  const fn = compiled.get(schema);
+  if (!fn) throw new Error("schema-check: no validator for this schema; the edge that reads schemas (loadSchemas) registers one");
   return fn;
 }
 

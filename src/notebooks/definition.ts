@@ -12,9 +12,11 @@ export { assignNames, notebookName } from "./notebook-names.js";
 
 /** Every comment the importer writes starts with this, so a re-import can tell its own from the user's. */
 export const IMPORTER_COMMENT = " from notebook:";
-const IMPORTER_KEYS = new Set(["name", "type", "direction", "default"]);
+const IMPORTER_KEYS = new Set(["name", "type", "direction", "default", "choices"]);
 // Quote strings that YAML 1.1 readers (editors, older tools) would take as booleans or dates: no, on, 2024-01-01.
 const YAML_OPTIONS = { compat: "yaml-1.1" } as const;
+// A first import writes `choices: [full, delta]`, as people write flow lists, not `[ full, delta ]`.
+const WRITE_OPTIONS = { flowCollectionPadding: false } as const;
 
 export type DefinitionChangeKind = "added" | "updated" | "removed" | "kept";
 
@@ -35,11 +37,25 @@ export interface DefinitionResult {
 
 export type ExistingDefinition = Document | string | Record<string, unknown>;
 
+/**
+ * The values a dropdown or multiselect takes, written as `choices:` so submit refuses any other before a
+ * call. A combobox also takes whatever is typed into it: its list is only suggestions, kept as a comment.
+ */
+function fixedChoices(w: Widget): string[] | undefined {
+  return w.kind === "dropdown" || w.kind === "multiselect" ? w.choices : undefined;
+}
+
+function choicesNode(doc: Document, choices: readonly string[]): Node {
+  const node = doc.createNode([...choices]) as YAMLSeq;
+  node.flow = true;
+  return node;
+}
+
 function importerNote(w: Widget): string | undefined {
   const parts: string[] = [];
   if (w.kind !== "text" || w.label !== undefined || w.choices) {
     parts.push(w.label !== undefined ? `${w.kind} "${w.label}"` : w.kind);
-    if (w.choices) parts.push(`choices ${w.choices.join(" | ")}`);
+    if (w.choices && !fixedChoices(w)) parts.push(`suggests ${w.choices.join(" | ")}`);
   }
   if (w.default === null) parts.push("the default is computed in the notebook, so none is set here");
   return parts.length > 0 ? `${IMPORTER_COMMENT} ${parts.join("; ")}` : undefined;
@@ -49,6 +65,8 @@ function newParameter(doc: Document, w: Widget): YAMLMap {
   const value: Record<string, string> = { name: w.name, type: "string", direction: "input" };
   if (w.default !== null) value.default = w.default;
   const node = doc.createNode(value) as YAMLMap;
+  const choices = fixedChoices(w);
+  if (choices) node.set("choices", choicesNode(doc, choices));
   const note = importerNote(w);
   if (note) node.commentBefore = note;
   return node;
@@ -66,7 +84,7 @@ export function buildDefinition(path: string, report: WidgetReport, existing?: E
     for (const w of report.widgets) seq.items.push(newParameter(doc, w));
     if (seq.items.length === 0) doc.delete("parameters");
     const changes = report.widgets.map((w) => ({ kind: "added" as const, name: w.name, message: `added parameter "${w.name}"` }));
-    return { text: doc.toString(), changes };
+    return { text: doc.toString(WRITE_OPTIONS), changes };
   }
   return reimport(path, report, existing);
 }
@@ -117,6 +135,7 @@ function reimport(path: string, report: WidgetReport, existing: ExistingDefiniti
       continue;
     }
     updateDefault(item, w, changes);
+    updateChoices(doc, item, w, changes);
     const userLines = commentLines(item.commentBefore).filter((l) => !l.startsWith(IMPORTER_COMMENT));
     item.commentBefore = joinComments(userLines.join("\n") || undefined, importerNote(w));
   }
@@ -138,6 +157,7 @@ function reimport(path: string, report: WidgetReport, existing: ExistingDefiniti
     return true;
   });
   if (created && seq.items.length === 0) doc.delete("parameters");
+  // The user's flow collections keep yaml's default padding, which is how re-import always wrote them.
   return { text: doc.toString(), changes };
 }
 
@@ -158,6 +178,17 @@ function updateDefault(item: YAMLMap, w: Widget, changes: DefinitionChange[]): v
   else if (typeof old === "boolean" && /^(true|false)$/.test(w.default)) node.value = w.default === "true";
   else node.value = w.default;
   changes.push({ kind: "updated", name: w.name, message: `parameter "${w.name}": default changed from ${JSON.stringify(old)} to "${w.default}" (the notebook's default)` });
+}
+
+/** The notebook decides what a dropdown takes: its choices follow it on re-import. */
+function updateChoices(doc: Document, item: YAMLMap, w: Widget, changes: DefinitionChange[]): void {
+  const choices = fixedChoices(w);
+  if (!choices) return;
+  const have = item.get("choices", true);
+  const current = isSeq(have) ? have.items.map((n) => String(isScalar(n) ? n.value : n)) : undefined;
+  if (current && current.length === choices.length && current.every((c, i) => c === choices[i])) return;
+  item.set("choices", choicesNode(doc, choices));
+  changes.push({ kind: "updated", name: w.name, message: `parameter "${w.name}": choices set to ${choices.join(", ")} (the notebook's)` });
 }
 
 /** Why a parameter counts as the user's own, or undefined when it is exactly what the importer writes. */

@@ -4,7 +4,7 @@
  * updates the existing files in place through buildDefinition, so the user's edits survive.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { WorkspaceApi } from "../databricks/index.js";
 import { editorSchemaRef } from "../cli/schema-home.js";
 import { mapLimit } from "../lib/map-limit.js";
@@ -38,7 +38,7 @@ export interface ImportOptions {
   workspace: Pick<WorkspaceApi, "list" | "exportBytes">;
   /** Workspace folder to walk. */
   root: string;
-  /** Project root; `out` is relative to it. */
+  /** Project root; a relative `out` is relative to it. */
   dir: string;
   /** Folder for the files, e.g. "notebooks" (or "jobs" with asJobs). */
   out: string;
@@ -52,7 +52,8 @@ export const DEFAULT_IMPORT_CONCURRENCY = 8;
 export async function importNotebooks(opts: ImportOptions): Promise<ImportResult> {
   const concurrency = opts.concurrency ?? DEFAULT_IMPORT_CONCURRENCY;
   const { notebooks, skipped } = await walkWorkspace(opts.workspace, opts.root, concurrency);
-  const folder = join(opts.dir, opts.out);
+  // An absolute `out` is that folder; resolve, unlike join, does not put it under the project.
+  const folder = resolve(opts.dir, opts.out);
   const existing = readExisting(folder);
   const fresh = notebooks.map((n) => n.path).filter((p) => !existing.byPath.has(p));
   const names = assignNames(fresh, new Set(existing.stems));

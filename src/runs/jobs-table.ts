@@ -11,6 +11,7 @@ import { runOutcome } from "../run-watch/state.js";
 import type { Phase } from "../run-watch/state.js";
 import { rawStateWord, statusLabel } from "../run-watch/state-label.js";
 import { renderTable } from "../render/text-table.js";
+import type { Column } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
 import { isPlainObject } from "../core/merge.js";
 
@@ -130,20 +131,26 @@ function ownershipText(o: Ownership): string {
   return "unmanaged";
 }
 
-export function renderJobsTable(jobs: readonly JobSummary[]): string[] {
+/** The width `jobs list` fits by default; `--wide` shows every column uncut. */
+export const NARROW_WIDTH = 120;
+
+export function renderJobsTable(jobs: readonly JobSummary[], opts: { wide?: boolean } = {}): string[] {
   if (jobs.length === 0) return ["no jobs"];
+  const columns: (Column & { cell: (j: JobSummary) => string; wideOnly?: boolean })[] = [
+    { header: "JOB ID", cell: (j) => idToString(j.job_id) },
+    { header: "NAME", shrink: true, cell: (j) => j.name },
+    { header: "TASKS", align: "right", cell: (j) => (j.task_count === undefined ? "100+" : String(j.task_count)) },
+    { header: "LAST RUN", cell: (j) => formatTimestamp(j.last_run?.start_time) },
+    { header: "STATUS", shrink: true, cell: (j) => j.last_run?.status ?? "never run" },
+    { header: "TRIGGER", shrink: true, cell: (j) => j.trigger },
+    { header: "CREATOR", wideOnly: true, cell: (j) => j.creator ?? "-" },
+    { header: "OWNERSHIP", shrink: true, cell: (j) => ownershipText(j.ownership) },
+    { header: "TAGS", wideOnly: true, cell: (j) => Object.entries(j.tags).map(([k, v]) => `${k}=${v}`).join(",") || "-" },
+  ];
+  const shown = opts.wide ? columns : columns.filter((c) => !c.wideOnly);
   return renderTable(
-    [{ header: "JOB ID" }, { header: "NAME" }, { header: "TASKS", align: "right" }, { header: "LAST RUN" }, { header: "STATUS" }, { header: "TRIGGER" }, { header: "CREATOR" }, { header: "OWNERSHIP" }, { header: "TAGS" }],
-    jobs.map((j) => [
-      idToString(j.job_id),
-      j.name,
-      j.task_count === undefined ? "100+" : String(j.task_count),
-      formatTimestamp(j.last_run?.start_time),
-      j.last_run?.status ?? "never run",
-      j.trigger,
-      j.creator ?? "-",
-      ownershipText(j.ownership),
-      Object.entries(j.tags).map(([k, v]) => `${k}=${v}`).join(",") || "-",
-    ]),
+    shown,
+    jobs.map((j) => shown.map((c) => c.cell(j))),
+    opts.wide ? {} : { maxWidth: NARROW_WIDTH },
   );
 }

@@ -30,4 +30,24 @@ describe("GitHub Actions output", () => {
     expect(lines).toContain('::error file=jobs/a.yaml,line=7,col=5,title=JF020::unknown field "run_iff"; did you mean "run_if"?');
     expect(lines.some((l) => l.startsWith("::warning file=jobs/a.yaml,line=6,") && l.includes("db_password"))).toBe(true);
   });
+
+  it("in a monorepo, names files from the repository root (GITHUB_WORKSPACE) in annotations and diagnostics", () => {
+    const root = mkdtempSync(join(tmpdir(), "jobform-repo-"));
+    const dir = join(root, "services", "etl");
+    mkdirSync(join(dir, "jobs"), { recursive: true });
+    writeFileSync(join(dir, "jobform.yaml"), "project: p\n");
+    writeFileSync(join(dir, "jobs/a.yaml"), "name: a\ntasks:\n  - task_key: t\n    notebook_task: { notebook_path: /x }\n    run_iff: ALL_DONE\n");
+    const env = { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: root };
+    const validated = runCli(["validate", "--dir", dir], { env });
+    expect(validated.stderr).toContain("::error file=services/etl/jobs/a.yaml,line=5,col=5,title=JF020::");
+    expect(validated.stdout).toContain("services/etl/jobs/a.yaml:5:5: error JF020");
+    expect(validated.stdout).toContain("> 5 |     run_iff: ALL_DONE");
+    const planned = runCli(["plan", "--dir", dir], { env });
+    expect(planned.code).toBe(1);
+    expect(planned.stderr).toContain("::error file=services/etl/jobs/a.yaml,line=5,");
+    expect(planned.stderr).toContain("services/etl/jobs/a.yaml:5:5: error JF020");
+    const local = runCli(["validate", "--dir", dir], { env: { GITHUB_WORKSPACE: root } });
+    expect(local.stdout).toContain("\njobs/a.yaml:5:5: error JF020".slice(1));
+    expect(local.stdout).not.toContain("services/etl");
+  });
 });

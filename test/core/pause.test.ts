@@ -26,4 +26,31 @@ describe("setPauseStatus", () => {
     expect(setPauseStatus("name: a\ntasks: []\n", "PAUSED")).toBeUndefined();
     expect(setPauseStatus("name: [\n", "PAUSED")).toBeUndefined();
   });
+
+  it("changes only the pause_status bytes: flow maps, [a] lists, quoting and spacing elsewhere stay as written", () => {
+    const text = [
+      "name:   'Sales load'   # padded",
+      "tags: [a]",
+      "email_notifications: {on_failure: [ops@example.com]}",
+      "schedule:",
+      "  quartz_cron_expression: '0 0 6 * * ?'",
+      "  timezone_id:   UTC",
+      "  pause_status: UNPAUSED # set by ops",
+      "tasks:",
+      "  - {task_key: a, notebook_task: {notebook_path: /x}}",
+      "",
+    ].join("\n");
+    const edit = setPauseStatus(text, "PAUSED");
+    expect(edit?.text).toBe(text.replace("pause_status: UNPAUSED", "pause_status: PAUSED"));
+    expect(setPauseStatus(edit?.text as string, "PAUSED")).toMatchObject({ text: edit?.text, changed: [] });
+  });
+
+  it("adds a missing pause_status after the last entry of a block map at its indentation, past nested maps and comments", () => {
+    const text = "schedule:\n    quartz_cron_expression: '0 0 6 * * ?'\n    extra:\n      deep: [x]  # note\ntasks: [{task_key: a}]\n";
+    expect(setPauseStatus(text, "PAUSED")?.text).toBe("schedule:\n    quartz_cron_expression: '0 0 6 * * ?'\n    extra:\n      deep: [x]  # note\n    pause_status: PAUSED\ntasks: [{task_key: a}]\n");
+  });
+
+  it("adds pause_status with the file's own line break", () => {
+    expect(setPauseStatus("schedule:\r\n  quartz_cron_expression: '0 0 6 * * ?'\r\n  timezone_id: UTC\r\ntasks: []\r\n", "PAUSED")?.text).toBe("schedule:\r\n  quartz_cron_expression: '0 0 6 * * ?'\r\n  timezone_id: UTC\r\n  pause_status: PAUSED\r\ntasks: []\r\n");
+  });
 });

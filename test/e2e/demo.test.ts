@@ -10,7 +10,11 @@ describe("jobform demo", () => {
     const r = await runCliAsync(["--dir", sampleProject(), "demo"], { env: { DATABRICKS_HOST: "https://not-used.example.com", DATABRICKS_TOKEN: "not-used" } });
     expect(r.code).toBe(0);
     const steps = [...r.stdout.matchAll(/^── \d\. jobform (.+?) —/gm)].map((m) => m[1]);
-    expect(steps).toEqual(["validate", "plan", "apply --auto-approve", "plan --detailed-exitcode", "drift"]);
+    expect(steps).toEqual(["validate", expect.stringMatching(/^plan --out \S+plan\.json$/), expect.stringMatching(/^apply \S+plan\.json$/), "plan --detailed-exitcode", "drift"]);
+    // The plan is printed once: in step 2; step 3 applies that saved plan and says so in one line.
+    const applyStep = r.stdout.slice(r.stdout.indexOf("── 3."), r.stdout.indexOf("── 4."));
+    expect(r.stdout.match(/^\+ create /gm)).toHaveLength(6);
+    expect(applyStep).toMatch(/Applying \S+plan\.json: Plan: 6 to create, 0 to update, 0 to delete\./);
     const afterApply = r.stdout.slice(r.stdout.indexOf("── 4."));
     expect(afterApply).toContain("No changes.");
     expect(r.stdout).toContain("Apply: 6 created.");

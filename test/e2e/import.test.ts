@@ -117,13 +117,7 @@ job_clusters:
       spark_version: 15.4.x-scala2.12
       node_type_id: Standard_DS3_v2
       num_workers: 2
-      data_security_mode: SINGLE_USER
-      driver_node_type_id: Standard_DS3_v2
       enable_elastic_disk: true
-      azure_attributes:
-        availability: ON_DEMAND_AZURE
-        first_on_demand: 1
-        spot_bid_max_price: -1
 permissions:
   - user_name: ${"<OWNER>"}
     permission_level: IS_OWNER
@@ -162,10 +156,27 @@ permissions:
       [ids.other]: { jobform_project: "other-team", jobform_key: "x" },
     });
 
+    // The adopt: entries have done their work: apply splices them out of jobform.yaml and says so.
+    expect(applied.stdout).toContain("jobform.yaml: removed adopt: orders-hourly, sales-load, sales-load-2 (the jobs carry the ownership tags now)");
+    expect(readFileSync(join(dir, "jobform.yaml"), "utf8")).toBe(PROJECT_YAML);
+
     const again = await jf(emu, ["--dir", dir, "plan"]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("No changes.");
-    expect(again.stdout).toContain("adopt.sales-load: already adopted");
+    expect(again.stdout).not.toContain("adopt.");
+  });
+
+  it("an apply with nothing to change still removes adopt: entries whose jobs an earlier apply tagged", async () => {
+    emu = await emulator();
+    const ids = await createJobs(emu);
+    const dir = project();
+    expect((await jf(emu, ["--dir", dir, "import", "--job-id", ids.orders, "--adopt"])).code).toBe(0);
+    expect((await jf(emu, ["--dir", dir, "apply", "--auto-approve"])).code).toBe(0);
+    writeFileSync(join(dir, "jobform.yaml"), `${PROJECT_YAML}adopt: {orders-hourly: ${ids.orders}}\n`);
+    const noop = await jf(emu, ["--dir", dir, "apply", "--auto-approve"]);
+    expect(noop.code).toBe(0);
+    expect(noop.stdout).toContain("jobform.yaml: removed adopt: orders-hourly (the job carries the ownership tags now)");
+    expect(readFileSync(join(dir, "jobform.yaml"), "utf8")).toBe(PROJECT_YAML);
   });
 
   it("never overwrites an existing file without --force, and refuses another project's job", async () => {

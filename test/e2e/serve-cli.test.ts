@@ -45,6 +45,15 @@ describe("jobform serve", () => {
     expect(await second.exited).toBe(0);
   });
 
+  it("binds the address of its own --host, which the root program's --host does not swallow", async () => {
+    const s = serve(["--host", "127.0.0.2", "--port", "0"]);
+    const url = await s.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+    expect((await fetch(`${url}/api/2.2/jobs/list`)).status).toBeLessThan(500);
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+  });
+
   it("refuses a bad option value in one line", async () => {
     const bad = serve(["--chaos", "2"]);
     await expect(bad.url).rejects.toThrow(/serve exited 1/);

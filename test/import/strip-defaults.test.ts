@@ -29,9 +29,42 @@ describe("stripServerDefaults", () => {
         { task_key: "a", notebook_task: { notebook_path: "/a" }, retry_on_timeout: true },
         { task_key: "b", run_if: "AT_LEAST_ONE_SUCCESS", spark_jar_task: { main_class_name: "M" }, for_each_task: { inputs: "[1]", task: { task_key: "b_inner", notebook_task: { notebook_path: "/b" } } } },
       ],
-      job_clusters: [{ job_cluster_key: "c", new_cluster: { spark_version: "15.4.x-scala2.12", node_type_id: "i3.xlarge", aws_attributes: { availability: "SPOT_WITH_FALLBACK" } } }],
+      // aws_attributes.availability SPOT_WITH_FALLBACK is what AWS fills in: gone, and the empty block with it.
+      job_clusters: [{ job_cluster_key: "c", new_cluster: { spark_version: "15.4.x-scala2.12", node_type_id: "i3.xlarge" } }],
     });
     expect(live).toEqual(before);
+  });
+
+  it("strips what the workspace filled into a cluster (live-shaped jobs/get), and keeps what differs from it", () => {
+    const filled = {
+      spark_version: "15.4.x-scala2.12",
+      node_type_id: "i3.xlarge",
+      driver_node_type_id: "i3.xlarge",
+      num_workers: 2,
+      data_security_mode: "SINGLE_USER",
+      aws_attributes: { availability: "SPOT_WITH_FALLBACK", zone_id: "us-east-1c", first_on_demand: 1, spot_bid_price_percent: 100 },
+    };
+    const chosen = { spark_version: "15.4.x-scala2.12", node_type_id: "i3.xlarge", driver_node_type_id: "i3.2xlarge", num_workers: 2, data_security_mode: "USER_ISOLATION", aws_attributes: { availability: "ON_DEMAND", first_on_demand: 2, zone_id: "auto" } };
+    const pooled = { spark_version: "15.4.x-scala2.12", instance_pool_id: "p-1", driver_instance_pool_id: "p-1", num_workers: 1 };
+    const gcp = { spark_version: "15.4.x-scala2.12", node_type_id: "n2-highmem-4", driver_node_type_id: "n2-highmem-4", num_workers: 1, gcp_attributes: { availability: "ON_DEMAND_GCP" } };
+    const out = stripServerDefaults({
+      job_clusters: [
+        { job_cluster_key: "filled", new_cluster: filled },
+        { job_cluster_key: "chosen", new_cluster: chosen },
+        { job_cluster_key: "pooled", new_cluster: pooled },
+      ],
+      tasks: [{ task_key: "t", notebook_task: { notebook_path: "/t" }, new_cluster: gcp }, { task_key: "f", for_each_task: { inputs: "[1]", task: { task_key: "i", notebook_task: { notebook_path: "/i" }, new_cluster: filled } } }],
+    });
+    const bare = { spark_version: "15.4.x-scala2.12", node_type_id: "i3.xlarge", num_workers: 2, aws_attributes: { zone_id: "us-east-1c" } };
+    expect(out.job_clusters).toEqual([
+      { job_cluster_key: "filled", new_cluster: bare },
+      { job_cluster_key: "chosen", new_cluster: { ...chosen, aws_attributes: { availability: "ON_DEMAND", first_on_demand: 2 } } },
+      { job_cluster_key: "pooled", new_cluster: { spark_version: "15.4.x-scala2.12", instance_pool_id: "p-1", num_workers: 1 } },
+    ]);
+    expect(out.tasks).toEqual([
+      { task_key: "t", notebook_task: { notebook_path: "/t" }, new_cluster: { spark_version: "15.4.x-scala2.12", node_type_id: "n2-highmem-4", num_workers: 1 } },
+      { task_key: "f", for_each_task: { inputs: "[1]", task: { task_key: "i", notebook_task: { notebook_path: "/i" }, new_cluster: bare } } },
+    ]);
   });
 
   it("keeps values that differ from the defaults, and the empties that mean something", () => {

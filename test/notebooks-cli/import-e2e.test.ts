@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { registerNotebooks } from "../../src/cli/commands/notebooks.js";
+import { registerSubmit } from "../../src/cli/commands/submit.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import type { RunningEmulator } from "../../src/emulator/server.js";
-import { requestLog, runCommand, tempDir } from "../runner/harness.js";
+import { hurriedClock, requestLog, runCommand, tempDir } from "../runner/harness.js";
 
 const LOAD = `# Databricks notebook source
 dbutils.widgets.text("run_date", "2024-01-01")
@@ -59,7 +60,7 @@ describe("jobform notebooks import", () => {
       notebook_path: "/Shared/etl/load",
       parameters: [
         { name: "run_date", type: "string", direction: "input", default: "2024-01-01" },
-        { name: "mode", type: "string", direction: "input", default: "full" },
+        { name: "mode", type: "string", direction: "input", default: "full", choices: ["full", "delta"] },
       ],
     });
     expect(parse(read(dir, "notebooks/q.yaml"))).toMatchObject({ notebook_path: "/Users/alice/q", parameters: [{ name: "region", default: "eu" }] });
@@ -88,7 +89,7 @@ describe("jobform notebooks import", () => {
     expect(value.parameters).toEqual([
       { name: "run_date", type: "date", direction: "input", default: "2024-01-01" },
       { name: "old", type: "int", default: 3 },
-      { name: "mode", type: "string", direction: "input", default: "full" },
+      { name: "mode", type: "string", direction: "input", default: "full", choices: ["full", "delta"] },
     ]);
     expect(first.stdout).toContain("/Shared/etl/load → notebooks/my-load.yaml (updated, 2 parameters)");
     expect(first.stdout).toMatch(/kept parameter "old"/);
@@ -116,5 +117,28 @@ describe("jobform notebooks import", () => {
     const r = await importCmd(tempDir(), ["--path", "/Nowhere"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("--path /Nowhere does not exist in the workspace");
+  });
+
+  it("an absolute --out is that folder, not one under --dir, and the report names where the files are", async () => {
+    await start();
+    const dir = tempDir();
+    const out = join(tempDir(), "defs");
+    const r = await importCmd(dir, ["--path", "/Users/alice", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["load.yaml", "q.yaml"]);
+    expect(existsSync(join(dir, out))).toBe(false);
+    expect(r.stdout).toContain(`/Users/alice/q → ${out}/q.yaml (new`);
+  });
+
+  it("writes a dropdown's choices, so submit refuses a value outside them before any call", async () => {
+    await start();
+    const dir = tempDir({ "jobform.yaml": "project: acme\nplatforms:\n  default: { compute_type: Serverless }\n" });
+    expect((await importCmd(dir, ["--path", "/Shared/etl"])).code).toBe(0);
+    expect(read(dir, "notebooks/load.yaml")).toContain("    default: full\n    choices: [full, delta]\n");
+    const before = (await requestLog(emu.url)).length;
+    const r = await runCommand((p, io) => registerSubmit(p, { openClient: io.openClient, stdout: io.out, stderr: io.err, clock: hurriedClock, live: false }), ["--dir", dir, "submit", "load", "--param", "mode=bogus"], emu.url);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('parameter "mode" from --param: "bogus" is not one of its choices (full, delta)');
+    expect((await requestLog(emu.url)).slice(before)).toEqual([]);
   });
 });

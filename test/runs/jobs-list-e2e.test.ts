@@ -41,7 +41,10 @@ interface Row {
 
 describe("jobform jobs list", () => {
   it("every job with tasks, last run, trigger, creator, tags and whose it is", async () => {
-    const r = await jobs(["jobs", "list"]);
+    const narrow = await jobs(["jobs", "list"]);
+    expect(narrow.code).toBe(0);
+    expect(narrow.stdout.trim().split("\n")[0]).toMatch(/^JOB ID\s+NAME\s+TASKS\s+LAST RUN\s+STATUS\s+TRIGGER\s+OWNERSHIP$/);
+    const r = await jobs(["jobs", "list", "--wide"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^JOB ID\s+NAME\s+TASKS\s+LAST RUN\s+STATUS\s+TRIGGER\s+CREATOR\s+OWNERSHIP\s+TAGS$/);
@@ -50,7 +53,7 @@ describe("jobform jobs list", () => {
     expect(lines[3]).toMatch(new RegExp(`^${ids.sales}\\s+Sales load\\s+4\\s+2023-11-14 22:13:20Z\\s+Failed\\s+manual\\s+alice@contoso\\.com\\s+managed: sales\\s+team=sales$`));
     // One runs/list (limit 1) per job shown.
     const lists = (await requestLog(emu.url)).filter((q) => q.path.endsWith("/jobs/runs/list"));
-    expect(lists).toHaveLength(3);
+    expect(lists).toHaveLength(6);
   });
 
   it("filters: --tag, --status, --search, --owner; runs/list is spent only on jobs the static filters keep", async () => {

@@ -33,7 +33,7 @@ describe("run states as the Jobs UI words them", () => {
   it("jobs list: the last run's status", () => {
     const job = (id: number, name: string): BaseJob => ({ job_id: id, creator_user_name: "alice@contoso.com", settings: { name, tasks: [{ task_key: "a" }] } });
     const jobs = runs.map((r, i) => summarizeJob(job(10 + i, `Job ${String.fromCharCode(65 + i)}`), "acme", r));
-    const actual = text(renderJobsTable(jobs));
+    const actual = text(renderJobsTable(jobs, { wide: true }));
     expect(actual).toBe(golden(CASE, "jobs-list.txt", actual));
     expect(actual).not.toMatch(/INTERNAL_ERROR|TERMINATED|SUCCESS_WITH_FAILURES/);
   });

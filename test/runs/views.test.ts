@@ -61,7 +61,19 @@ describe("jobs table", () => {
   it("a summary hides the ownership tags among the user's tags and says 100+ when the task list was cut", () => {
     const s = summarizeJob(job, "acme", last);
     expect(s).toEqual({ job_id: 4, name: "Sales load", task_count: 2, trigger: "manual", creator: "Alice@contoso.com", tags: { team: "sales" }, ownership: { kind: "managed", key: "sales" }, last_run: { run_id: 9, state: "TIMEDOUT", status: "Timed out", phase: "failed", start_time: T0 } });
-    expect(renderJobsTable([summarizeJob({ ...job, has_more: true }, "acme", undefined)])[1]).toBe("4       Sales load   100+  -         never run  manual   Alice@contoso.com  managed: sales  team=sales");
+    expect(renderJobsTable([summarizeJob({ ...job, has_more: true }, "acme", undefined)], { wide: true })[1]).toBe("4       Sales load   100+  -         never run  manual   Alice@contoso.com  managed: sales  team=sales");
+  });
+  it("fits 120 columns by default, cutting long names with …; --wide shows creator and tags uncut", () => {
+    const long = summarizeJob({ ...job, job_id: 1234567890123456, settings: { ...job.settings, name: "Nightly reconciliation of every regional sales ledger against the warehouse", schedule: { quartz_cron_expression: "0 15 2 ? * MON-FRI", pause_status: "PAUSED" } } }, "acme", last);
+    const narrow = renderJobsTable([long, summarizeJob(job, "acme", undefined)]);
+    expect(Math.max(...narrow.map((l) => l.length))).toBeLessThanOrEqual(120);
+    expect(narrow[0]).toMatch(/^JOB ID\s+NAME\s+TASKS\s+LAST RUN\s+STATUS\s+TRIGGER\s+OWNERSHIP$/);
+    expect(narrow[1]).toContain("…");
+    expect(narrow[1]).toContain("Nightly reconcilia");
+    const wide = renderJobsTable([long], { wide: true });
+    expect(wide[0]).toContain("CREATOR");
+    expect(wide[1]).toContain("Nightly reconciliation of every regional sales ledger against the warehouse");
+    expect(wide[1]).toContain("team=sales");
   });
   it("filters: tags (k=v or k), owner case-insensitively, search in name/id/key, status by word or raw state", () => {
     const f = (o: Partial<Parameters<typeof matchesStatic>[1]>) => matchesStatic(job, { tags: [], ...o });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { examples } from "../globals.js";
 import { parseJson, stringifyJson } from "../../lib/json.js";
 import { AmbiguousWriteError, ApiError, NetworkError, createClient, loadConfig } from "../../databricks/index.js";
 import type { CreateClientOptions, Env, QueryValue } from "../../databricks/index.js";
@@ -60,6 +61,7 @@ export function registerApi(program: Command, deps: ApiCommandDeps = {}): void {
   program
     .command("api")
     .description("one raw REST call with the resolved auth, retries and exact ids; prints the JSON answer")
+    .addHelpText("after", examples("api GET '/api/2.2/jobs/get?job_id=123'", "api POST /api/2.2/jobs/run-now --json '{\"job_id\": 123}'", "api POST /api/2.2/jobs/reset --json @reset.json"))
     .argument("<method>", `HTTP method (${METHODS.join(", ")})`)
     .argument("<path>", "API path, e.g. /api/2.2/jobs/get?job_id=123")
     .option("--json <body>", "request body: inline JSON or @file")

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { checkConverged } from "../../apply/converge.js";
@@ -10,15 +11,17 @@ import { ciInfo, lockTiming } from "../../apply/lock-settings.js";
 import type { Deployer } from "../../apply/permissions.js";
 import { failedCount, renderReportMarkdown, renderReportText } from "../../apply/report.js";
 import type { ApplyReport } from "../../apply/report.js";
+import { removeAdoptions } from "../../core/adopt-edit.js";
 import { isPlainObject } from "../../core/merge.js";
+import { PROJECT_FILE } from "../../core/resolve.js";
 import type { Plan } from "../../core/plan-types.js";
 import type { DatabricksClient } from "../../databricks/index.js";
-import { renderPlanText } from "../../render/plan-text.js";
+import { renderPlanText, summaryLine } from "../../render/plan-text.js";
 import { parseDuration } from "../../lib/duration.js";
 import { ExitCode, UserError } from "../errors.js";
 import { writeStepSummary } from "../github.js";
-import { collect, globals } from "../globals.js";
-import { checkedProject, preparePlan } from "../plan-context.js";
+import { collect, globals, examples } from "../globals.js";
+import { adoptMap, checkedProject, preparePlan } from "../plan-context.js";
 import { openClient } from "../workspace.js";
 
 interface ApplyFlags {
@@ -74,6 +77,22 @@ async function takeLock(client: DatabricksClient, project: string, target: strin
   }
 }
 
+/**
+ * Once a job carries the ownership tags its `adopt:` entry has done its work: the entries of jobs this
+ * apply adopted, and of jobs an earlier one did, leave jobform.yaml (spliced out, nothing else touched).
+ */
+function forgetAdopted(dir: string, adopt: Readonly<Record<string, string>>, tagged: ReadonlyMap<string, string | undefined>): void {
+  const done = new Set(Object.keys(adopt).filter((key) => tagged.has(key) && tagged.get(key) === adopt[key]));
+  if (done.size === 0) return;
+  const file = join(dir, PROJECT_FILE);
+  const before = readFileSync(file, "utf8");
+  const after = removeAdoptions(before, done);
+  if (after === undefined || after === before) return;
+  writeFileSync(file, after);
+  const keys = [...done].sort();
+  process.stdout.write(`${PROJECT_FILE}: removed adopt: ${keys.join(", ")} (${keys.length === 1 ? "the job carries" : "the jobs carry"} the ownership tags now)\n`);
+}
+
 async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Command): Promise<void> {
   const checked = checkedProject(cmd);
   const project = checked.resolved.projectName as string;
@@ -104,14 +123,21 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
     const { plan, client, live } = inputs;
     try {
       const color = globals(cmd).color;
-      process.stdout.write(renderPlanText(plan, { color }));
+      // A saved plan was read when it was made (the demo's step 2, a pull request): one line says what it
+      // holds, unless the fresh plan has errors to show.
+      process.stdout.write(saved && !plan.errors.length ? `Applying ${planFile}: ${summaryLine(plan)}\n` : renderPlanText(plan, { color }));
       if (saved) {
         const reasons = staleReasons(saved, plan);
         if (reasons.length) throw new UserError(`${planFile} is stale; nothing was written:\n${reasons.map((r) => `  - ${r}`).join("\n")}\nplan again and review the new plan`);
       }
       if (plan.errors.length) throw new UserError("the plan has errors (above); nothing was written");
+      const adopt = adoptMap(checked);
+      const alreadyTagged = new Map(live.managed.filter((j) => !j.adopting).map((j) => [j.key, j.jobId]));
       const s = plan.summary;
-      if (s.create + s.update + s.delete === 0) return;
+      if (s.create + s.update + s.delete === 0) {
+        forgetAdopted(globals(cmd).dir, adopt, alreadyTagged);
+        return;
+      }
       const refusal = pruneRefusal(plan, live.managed.length, checked.resolved.jobs.length, maxFraction);
       if (refusal) throw new UserError(`${refusal}; nothing was written`);
       if (!saved && !flags.autoApprove && !(await confirm("Apply these changes? (yes/no)"))) {
@@ -135,6 +161,8 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
       const lost = lock?.lost;
       if (lost) process.stderr.write(`jobform: stopped writing: ${lost}\n`);
       const report: ApplyReport = { results, nonConvergent: [] };
+      const succeeded = new Set(results.filter((r) => r.outcome !== "failed").map((r) => r.key));
+      const nowTagged = new Map([...alreadyTagged, ...plan.changes.filter((c) => c.adopting && succeeded.has(c.key)).map((c) => [c.key, c.job_id] as const)]);
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
         const opts = { project, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
@@ -143,6 +171,7 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
         report.verifyError = errorText(e);
       }
       process.stdout.write("\n" + renderReportText(report));
+      forgetAdopted(globals(cmd).dir, adopt, nowTagged);
       writeStepSummary(renderReportMarkdown(report, `jobform apply: \`${project}\`${plan.target ? ` → \`${plan.target}\`` : ""}`));
       if (failedCount(report) > 0) throw new ExitCode(1);
     } finally {
@@ -189,6 +218,7 @@ export function registerApply(program: Command): void {
   program
     .command("apply")
     .description("make the workspace match git: a fresh plan (asks first on a terminal) or a saved one after a stale check")
+    .addHelpText("after", examples("apply", "apply --target prod --auto-approve", "plan --out plan.json && jobform apply plan.json"))
     .argument("[planfile]", "a plan saved with `jobform plan --out`; refused when the workspace or git moved since")
     .option("--auto-approve", "apply without asking (required when not on a terminal)")
     .option("--prune", "also delete managed jobs that have no definition any more")
@@ -207,6 +237,7 @@ An apply whose lock may have expired under it stops before its next write.`,
   program
     .command("unlock")
     .description("show the apply lock (holder, since when, CI run) and, with --force, delete it")
+    .addHelpText("after", examples("unlock --target prod", "unlock --target prod --force"))
     .option("--force", "delete the lock even if its holder may still be running")
     .action((flags: { force?: boolean }, cmd: Command) => unlock(flags, cmd));
 }

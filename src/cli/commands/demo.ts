@@ -1,16 +1,20 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { startEmulator } from "../../emulator/server.js";
 import { ExitCode } from "../errors.js";
-import { globals } from "../globals.js";
+import { globals, examples } from "../globals.js";
 
 /** Runs a jobform command in this process, as a user would type it, and returns its exit code. */
 type Runner = (args: string[]) => Promise<number>;
 
-const STEPS: { title: string; args: string[]; explain: string }[] = [
+/** The steps; step 3 applies the plan step 2 saved, so the plan is printed once. */
+const steps = (planFile: string): { title: string; args: string[]; explain: string }[] => [
   { title: "validate", args: ["validate"], explain: "check every file offline: schema, task graph, references, schedules, permissions" },
-  { title: "plan", args: ["plan"], explain: "compare git with the (empty) workspace: every job is a create" },
-  { title: "apply", args: ["apply", "--auto-approve"], explain: "create the jobs in dependency order and set their permissions" },
+  { title: "plan", args: ["plan", "--out", planFile], explain: "compare git with the (empty) workspace: every job is a create" },
+  { title: "apply", args: ["apply", planFile], explain: "apply that saved plan: create the jobs in dependency order and set their permissions" },
   { title: "plan again", args: ["plan", "--detailed-exitcode"], explain: "right after apply the plan must be empty: no spurious diffs" },
   { title: "drift", args: ["drift"], explain: "someone edits a job in the UI (simulated below); drift reports it for a cron" },
 ];
@@ -19,6 +23,7 @@ export function registerDemo(program: Command, run: Runner): void {
   program
     .command("demo")
     .description("start an embedded emulator, then validate → plan → apply → plan → drift the sample project")
+    .addHelpText("after", examples("demo", "demo --target prod"))
     .action(async (_flags: unknown, cmd: Command) => {
       const g = globals(cmd);
       const token = randomBytes(12).toString("hex");
@@ -29,8 +34,9 @@ export function registerDemo(program: Command, run: Runner): void {
       process.env.DATABRICKS_CONFIG_FILE = "/nonexistent/jobform-demo";
       const say = (s: string) => process.stdout.write(s);
       say(`jobform demo — an emulated Databricks workspace is listening on ${emu.url}\n`);
+      const scratch = mkdtempSync(join(tmpdir(), "jobform-demo-"));
       try {
-        for (const [i, step] of STEPS.entries()) {
+        for (const [i, step] of steps(join(scratch, "plan.json")).entries()) {
           if (step.title === "drift") await simulateUiEdit(emu.url, token, say);
           say(`\n── ${i + 1}. jobform ${step.args.join(" ")} — ${step.explain}\n\n`);
           const code = await run(["--host", emu.url, "--dir", g.dir, ...(g.target ? ["--target", g.target] : []), ...step.args]);
@@ -45,6 +51,7 @@ export function registerDemo(program: Command, run: Runner): void {
         process.env.DATABRICKS_TOKEN = saved.token;
         process.env.DATABRICKS_AUTH_TYPE = saved.type;
         process.env.DATABRICKS_CONFIG_FILE = saved.file;
+        rmSync(scratch, { recursive: true, force: true });
         await emu.close();
       }
     });

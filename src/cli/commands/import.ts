@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { isMap, parseDocument } from "yaml";
+import { addAdoptions } from "../../core/adopt-edit.js";
 import { assignKeys, compareIds, importedFrom, importedYaml } from "../../core/import-job.js";
 import { KEY_TAG, managedKey, PROJECT_TAG } from "../../core/ownership.js";
 import { checkProject } from "../../core/project.js";
@@ -13,7 +13,7 @@ import { idToString } from "../../lib/json.js";
 import { mapLimit } from "../../lib/map-limit.js";
 import { readJob } from "../../live/read-live.js";
 import { UserError } from "../errors.js";
-import { collect, globals, parseVars } from "../globals.js";
+import { collect, globals, parseVars, examples } from "../globals.js";
 import { adoptMap } from "../plan-context.js";
 import { readProject } from "../read-project.js";
 import { editorSchemaRef } from "../schema-home.js";
@@ -62,23 +62,6 @@ function existingJobFiles(dir: string): Map<string, { rel: string; text: string 
     if (m?.[1]) out.set(m[1], { rel: `jobs/${name}`, text: readFileSync(join(jobsDir, name), "utf8") });
   }
   return out;
-}
-
-/**
- * Adds `adopt: { key: id }` entries to jobform.yaml through the yaml Document API, so the user's comments
- * and layout stay. Ids are written as numbers when a double holds them exactly, else as quoted strings.
- */
-export function addAdoptions(text: string, entries: ReadonlyMap<string, string>): string {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0 || !isMap(doc.contents)) throw new UserError(`${PROJECT_FILE} does not parse; fix it (jobform validate) before import --adopt`);
-  let adopt = doc.get("adopt", true);
-  if (!isMap(adopt)) {
-    doc.set("adopt", doc.createNode({}));
-    adopt = doc.get("adopt", true);
-  }
-  if (!isMap(adopt)) throw new UserError(`${PROJECT_FILE}: could not add the adopt: map`);
-  for (const [key, id] of entries) adopt.set(key, Number.isSafeInteger(Number(id)) ? Number(id) : id);
-  return doc.toString();
 }
 
 async function importJobs(flags: ImportFlags, cmd: Command): Promise<void> {
@@ -160,7 +143,9 @@ async function importJobs(flags: ImportFlags, cmd: Command): Promise<void> {
 
     if (flags.adopt && written.size) {
       const file = join(g.dir, PROJECT_FILE);
-      writeFileSync(file, addAdoptions(readFileSync(file, "utf8"), written));
+      const edited = addAdoptions(readFileSync(file, "utf8"), written);
+      if (edited === undefined) throw new UserError(`${PROJECT_FILE} does not parse, or its adopt: is not a map; fix it (jobform validate) before import --adopt`);
+      writeFileSync(file, edited);
       process.stdout.write(`${PROJECT_FILE}: adopt ${[...written.keys()].join(", ")}; the next apply tags ${written.size === 1 ? "this job" : "these jobs"} instead of creating new ones\n`);
     } else if (written.size) {
       notes.push("these jobs stay untagged: apply would create copies of them; import again with --adopt (or add adopt: entries to jobform.yaml) to take them over");
@@ -176,6 +161,7 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description("write jobs/<key>.yaml from existing workspace jobs (server defaults stripped); --adopt makes the next apply take them over")
+    .addHelpText("after", examples("import --job-id 123 --adopt", "import --name '^sales' --adopt", "import --all"))
     .option("--job-id <id>", "this job (repeatable)", collect, [])
     .option("--all", "every job this project does not manage yet")
     .option("--name <regex>", "jobs whose name matches this regular expression")

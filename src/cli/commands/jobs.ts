@@ -1,16 +1,20 @@
 import type { Command } from "commander";
-import { STATUS_WORDS, renderJobsTable } from "../../runs/jobs-table.js";
+import { NARROW_WIDTH, STATUS_WORDS, renderJobsTable } from "../../runs/jobs-table.js";
 import { printJson, withRunsIo } from "../../runs/command-io.js";
 import type { RunsCommandDeps } from "../../runs/command-io.js";
 import { listJobs } from "../../runs/list-ops.js";
 import { projectNameIn } from "../../runs/project-name.js";
-import { collect, formatOption, globals } from "../globals.js";
+import { collect, formatOption, globals, oneOf, examples } from "../globals.js";
+
+// The API's life cycle and result states (RunLifeCycleState, RunResultState), which --status also takes.
+const RUN_STATES = ["QUEUED", "PENDING", "RUNNING", "TERMINATING", "TERMINATED", "SKIPPED", "INTERNAL_ERROR", "BLOCKED", "WAITING_FOR_RETRY", "SUCCESS", "SUCCESS_WITH_FAILURES", "FAILED", "TIMEDOUT", "CANCELED", "MAXIMUM_CONCURRENT_RUNS_REACHED", "EXCLUDED", "UPSTREAM_FAILED", "UPSTREAM_CANCELED", "DISABLED"];
 
 interface JobsListFlags {
   tag: string[];
   owner?: string;
   status?: string;
   search?: string;
+  wide?: boolean;
 }
 
 export function registerJobs(program: Command, deps: RunsCommandDeps = {}): void {
@@ -18,17 +22,19 @@ export function registerJobs(program: Command, deps: RunsCommandDeps = {}): void
   jobs
     .command("list")
     .description("every job: tasks, last run and its status, trigger, creator, tags, and whether this project manages it")
+    .addHelpText("after", examples("jobs list", "jobs list --status failed --tag team=data", "jobs list --wide --format json"))
     .option("--tag <k=v>", "only jobs with this tag (k=v, or k for any value; repeatable, all must match)", collect, [])
     .option("--owner <user>", "only jobs created by (or running as) this user")
-    .option("--status <status>", `only jobs whose last run is ${STATUS_WORDS.join(", ")}, or has this state (FAILED, TIMEDOUT, …)`)
+    .option("--status <status>", `only jobs whose last run is ${STATUS_WORDS.join(", ")}, or has this state (FAILED, TIMEDOUT, …)`, oneOf([...STATUS_WORDS, ...RUN_STATES]))
     .option("--search <text>", "only jobs whose name, id or project key contains this text")
+    .option("--wide", `every column (creator and tags too), uncut; by default the table fits ${NARROW_WIDTH} columns`)
     .action(async (flags: JobsListFlags, cmd: Command) => {
       const format = formatOption(cmd, ["text", "json"], "text");
       const project = projectNameIn(globals(cmd).dir);
       await withRunsIo(cmd, deps, async (io) => {
         const found = await listJobs(io, project, { tags: flags.tag, owner: flags.owner, status: flags.status, search: flags.search });
         if (format === "json") printJson(io, found);
-        else for (const line of renderJobsTable(found)) io.out(line);
+        else for (const line of renderJobsTable(found, { wide: flags.wide === true })) io.out(line);
       });
     });
 }

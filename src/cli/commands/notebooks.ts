@@ -4,7 +4,7 @@ import type { DatabricksClient } from "../../databricks/index.js";
 import { DEFAULT_IMPORT_CONCURRENCY, importNotebooks } from "../../notebooks/import.js";
 import { renderImport } from "../../notebooks/import-report.js";
 import { ExitCode, UserError } from "../errors.js";
-import { globals } from "../globals.js";
+import { globals, examples } from "../globals.js";
 import { openClient } from "../workspace.js";
 
 export interface NotebooksCommandDeps {
@@ -25,8 +25,9 @@ export function registerNotebooks(program: Command, deps: NotebooksCommandDeps =
   notebooks
     .command("import")
     .description("walk the workspace: one notebooks/<name>.yaml per notebook, parameters from its widgets")
+    .addHelpText("after", examples("notebooks import --path /Repos/team/etl", "notebooks import --path /Shared --as-jobs --out jobs/imported"))
     .option("--path <workspace path>", "workspace folder to walk (folders and Git folders are entered)", "/")
-    .option("--out <folder>", "where to write, relative to --dir (default: notebooks/, or jobs/ with --as-jobs)")
+    .option("--out <folder>", "where to write: an absolute folder, or one relative to --dir (default: notebooks/, or jobs/ with --as-jobs)")
     .option("--as-jobs", "write a jobs/<key>.yaml scaffold per notebook instead of a definition")
     .option("--concurrency <n>", "exports in flight at once", String(DEFAULT_IMPORT_CONCURRENCY))
     .action(async (flags: ImportFlags, cmd: Command) => {

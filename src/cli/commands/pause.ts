@@ -8,7 +8,7 @@ import { checkProject } from "../../core/project.js";
 import { readLive } from "../../live/read-live.js";
 import { renderDiagnosticsText } from "../../render/diagnostics.js";
 import { UserError } from "../errors.js";
-import { globals, parseVars } from "../globals.js";
+import { examples, globals, parseVars } from "../globals.js";
 import { readProject } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
@@ -68,6 +68,7 @@ export function registerPause(program: Command): void {
       .description(`set pause_status to ${status} in the job's YAML (comments kept); --apply also sends it with jobs/update`)
       .argument("<key>", "job key (the file stem under jobs/)")
       .option("--apply", "also update the job in the workspace now")
+      .addHelpText("after", examples(`${name} sales-load`, `${name} sales-load --apply --target prod`))
       .action((key: string, opts: { apply?: boolean }, cmd: Command) => pause(key, status, opts, cmd));
   }
 }

@@ -6,7 +6,7 @@ import { renderPlanText, summaryLine } from "../../render/plan-text.js";
 import { renderDriftMarkdown, renderDriftText, hasDrift } from "../../render/drift.js";
 import { ExitCode } from "../errors.js";
 import { grouped, writeStepSummary } from "../github.js";
-import { collect, formatOption, globals } from "../globals.js";
+import { collect, formatOption, globals, examples } from "../globals.js";
 import { preparePlan } from "../plan-context.js";
 
 interface PlanFlags {
@@ -20,6 +20,7 @@ export function registerPlan(program: Command): void {
   program
     .command("plan")
     .description("read the workspace and print what apply would change (never writes to the workspace)")
+    .addHelpText("after", examples("plan --target prod", "plan --out plan.json --detailed-exitcode", "plan --format markdown > plan.md"))
     .option("--out <file>", "save the plan as JSON for `jobform apply <file>`")
     .option("--job <key>", "only this job (repeatable)", collect, [])
     .option("--prune", "also plan deleting managed jobs that have no definition any more")
@@ -41,6 +42,7 @@ export function registerPlan(program: Command): void {
   program
     .command("drift")
     .description("compare the workspace with git for a cron: exit 0 in sync, 2 on drift, 1 on error")
+    .addHelpText("after", examples("drift --target prod", "drift --format markdown"))
     .action(async (_flags: unknown, cmd: Command) => {
       const format = formatOption(cmd, ["text", "json", "markdown"], "text");
       // Drift covers extra managed jobs too: they are reported, never deleted (drift does not write).

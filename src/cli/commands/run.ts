@@ -8,7 +8,7 @@ import { buildRunNow } from "../../runs/run-now-request.js";
 import { runJob } from "../../runs/run-job.js";
 import { FAIL_ON_TASK_FAILURE_HELP } from "../../runs/follow.js";
 import { ExitCode, UserError } from "../errors.js";
-import { collect } from "../globals.js";
+import { collect, examples } from "../globals.js";
 import { checkedProject } from "../plan-context.js";
 
 interface RunFlags {
@@ -31,6 +31,7 @@ export function registerRun(program: Command, deps: RunsCommandDeps = {}): void 
   program
     .command("run")
     .description("run a deployed job now (run-now) and watch it to the end")
+    .addHelpText("after", examples("run sales-load", "run sales-load --param date=2026-01-31 --only ingest", "run sales-load --no-wait"))
     .argument("<key>", "job key (the file stem under jobs/)")
     .option("--param <name=value>", "job parameter override (repeatable); must be one of the job's parameters", collect, [])
     .option("--only <task>", "run only this task (repeatable)", collect, [])

@@ -9,7 +9,7 @@ import { cancelRun, parseRunId, readRun, repairRun, runOutputs, runView, showRun
 import { renderRunsTable } from "../../runs/runs-table.js";
 import { FAIL_ON_TASK_FAILURE_HELP } from "../../runs/follow.js";
 import { ExitCode, UserError } from "../errors.js";
-import { collect, formatOption } from "../globals.js";
+import { collect, formatOption, examples } from "../globals.js";
 import { checkedProject } from "../plan-context.js";
 
 const MAX_LIMIT = 1000;
@@ -43,6 +43,7 @@ export function registerRuns(program: Command, deps: RunsCommandDeps = {}): void
   runs
     .command("list")
     .description("recent runs, newest first: of one job (KEY) or of the whole workspace")
+    .addHelpText("after", examples("runs list", "runs list sales-load --limit 5", "runs list --active --format json"))
     .argument("[key]", "job key (the file stem under jobs/)")
     .option("--limit <n>", "how many runs", "20")
     .option("--active", "only runs that are queued, pending or running")
@@ -64,6 +65,7 @@ export function registerRuns(program: Command, deps: RunsCommandDeps = {}): void
     runs
       .command("get")
       .description("one run with its per-task timeline (repair attempts included)")
+      .addHelpText("after", examples("runs get 123456", "runs get 123456 --watch --timeout 30m"))
       .argument("<run-id>", "the run's id")
       .option("--watch", "follow a run that is still going to its end, like jobform run"),
   ).action(async (runId: string, flags: WatchFlags & { watch?: boolean }, cmd: Command) => {
@@ -85,6 +87,7 @@ export function registerRuns(program: Command, deps: RunsCommandDeps = {}): void
   runs
     .command("cancel")
     .description("cancel a run (a run that already finished is left alone)")
+    .addHelpText("after", examples("runs cancel 123456"))
     .argument("<run-id>", "the run's id")
     .action(async (runId: string, _flags: unknown, cmd: Command) => {
       const id = parseRunId(runId);
@@ -95,6 +98,7 @@ export function registerRuns(program: Command, deps: RunsCommandDeps = {}): void
     runs
       .command("repair")
       .description("rerun failed or chosen tasks of a finished run, then watch the repair")
+      .addHelpText("after", examples("runs repair 123456 --all-failed", "runs repair 123456 --task ingest --no-wait"))
       .argument("<run-id>", "the run's id")
       .option("--task <key>", "rerun this task and the tasks that depend on it (repeatable)", collect, [])
       .option("--all-failed", "rerun every failed task")
@@ -108,6 +112,7 @@ export function registerRuns(program: Command, deps: RunsCommandDeps = {}): void
   runs
     .command("output")
     .description("each task run's result, error, error trace and logs")
+    .addHelpText("after", examples("runs output 123456", "runs output 123456 --format json"))
     .argument("<run-id>", "the run's id (or one task run's id)")
     .action(async (runId: string, _flags: unknown, cmd: Command) => {
       const format = formatOption(cmd, ["text", "json"], "text");

@@ -1,5 +1,6 @@
 // `jobform serve`: the local Databricks emulator with the options of PRODUCT.md.
 import { Option, type Command } from "commander";
+import { examples } from "../globals.js";
 import { UserError } from "../errors.js";
 import { startEmulator } from "../../emulator/server.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "../../emulator/options.js";
@@ -61,10 +62,23 @@ export function serveOptions(f: ServeFlags): EmulatorOptions {
   return opts;
 }
 
+/**
+ * The root program's `--host` (a workspace URL) is parsed wherever it appears, so commander hands
+ * `serve --host ADDR` to the root and leaves serve's own at its default: the root's value is then serve's.
+ */
+function bindAddress(own: string, cmd: Command): string {
+  if (cmd.getOptionValueSource("host") !== "default") return own;
+  const root: unknown = cmd.parent?.opts().host;
+  if (typeof root !== "string") return own;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(root)) throw new UserError(`serve --host ${root}: expected an address to listen on (such as 0.0.0.0 or 127.0.0.1), not a URL`);
+  return root;
+}
+
 export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("run the local Databricks emulator (Jobs 2.1/2.2, Permissions, Workspace, OAuth)")
+    .addHelpText("after", examples("serve --port 8787", "serve --host 0.0.0.0 --port 8787 --token secret --state ws.json", "serve --run-outcome 'nightly*=FAILED' --run-duration-ms 5000"))
     .option("--port <n>", "port to listen on (0 = any free port)", "0")
     .option("--host <addr>", "address to listen on", "127.0.0.1")
     .option("--token <t>", "only serve requests with Authorization: Bearer <t>")
@@ -80,10 +94,10 @@ export function registerServe(program: Command): void {
     .option("--run-outcome <glob=state>", "runs matching GLOB end in STATE (repeatable)", collect, [])
     .option("--check-paths", "fail runs whose notebook or python file is not in the workspace")
     .addOption(new Option("--id-start <n>", "first job/run id handed out"))
-    .action(async (flags: ServeFlags) => {
+    .action(async (flags: ServeFlags, cmd: Command) => {
       let emu;
       try {
-        emu = await startEmulator(serveOptions(flags));
+        emu = await startEmulator(serveOptions({ ...flags, host: bindAddress(flags.host, cmd) }));
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === "EADDRINUSE" || err.code === "EACCES" || err.code === "ENOENT" || err.code === "EADDRNOTAVAIL") throw new UserError(`cannot start the emulator: ${err.message}`);

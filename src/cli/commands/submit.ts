@@ -16,7 +16,7 @@ import { submitAndWatch } from "../../runner/submit.js";
 import { resolveTarget } from "../../runner/target.js";
 import type { SubmitTarget } from "../../runner/target.js";
 import { ExitCode, UserError } from "../errors.js";
-import { collect, globals, parseVars } from "../globals.js";
+import { collect, globals, parseVars, examples } from "../globals.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
 
@@ -66,6 +66,7 @@ export function registerSubmit(program: Command, deps: SubmitCommandDeps = {}): 
   program
     .command("submit")
     .description("one-off notebook run via runs/submit: a notebooks/<NAME>.yaml definition or a workspace path")
+    .addHelpText("after", examples("submit daily-report --param date=2026-01-31", "submit /Users/me@example.com/scratch --platform gpu --no-wait"))
     .argument("<name-or-path>", "NAME of notebooks/<NAME>.yaml, or a notebook's workspace path starting with /")
     .option("--platform <name>", "platform from jobform.yaml (default: the definition's, else `default`)")
     .option("--param <name=value>", "parameter value (repeatable); overrides the definition's default", collect, [])

@@ -1,0 +1,43 @@
+// Start-up of the commands a user runs most often, measured as whole processes: `--version`, one command's
+// `--help`, and validate of a one-file project. Targets (issue #11): `--version` < 150 ms median, validate
+// of one file < 200 ms. Bare `node -e 0` is measured alongside, interleaved, so a loaded machine shows as
+// a high floor rather than as a slow jobform.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+const dir = mkdtempSync(join(tmpdir(), "jobform-startup-"));
+mkdirSync(join(dir, "jobs"));
+writeFileSync(join(dir, "jobform.yaml"), "project: bench\n");
+writeFileSync(join(dir, "jobs", "one.yaml"), "name: One\ntasks:\n  - task_key: a\n    notebook_task: { notebook_path: /Shared/a }\n");
+
+const cases = {
+  "node -e 0 (floor)": ["-e", "0"],
+  "jobform --version": [CLI, "--version"],
+  "jobform validate --help": [CLI, "validate", "--help"],
+  "jobform validate (1 job file)": [CLI, "validate", "--dir", dir],
+};
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+try {
+  for (let r = 0; r < RUNS; r++) {
+    for (const [name, args] of Object.entries(cases)) {
+      const t0 = process.hrtime.bigint();
+      const res = spawnSync(process.execPath, args, { encoding: "utf8" });
+      if (res.status !== 0) throw new Error(`${name} exited ${res.status}: ${res.stderr.slice(0, 300)}`);
+      times[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const floor = median(times["node -e 0 (floor)"]);
+for (const [name, xs] of Object.entries(times)) {
+  const m = median(xs);
+  console.log(`${name.padEnd(32)} median ${m.toFixed(0).padStart(5)} ms${name.includes("floor") ? "" : `  (${(m - floor).toFixed(0)} ms above the floor)`}`);
+}

@@ -1,0 +1,2 @@
+/** jobform's version, as `--version` prints it; kept in step with package.json. */
+export const VERSION = "0.1.0";
