@@ -28,10 +28,11 @@ export interface DiffOptions {
   /** Fill an absent value with its server default (off for a job to create, which has no "before"). */
   defaults?: boolean;
   /**
-   * The two sides in the API's shape (lists as lists, the user's spelling): a change shows its values from
-   * here (built on the first change: most jobs have none), and falls back to the canonical value, made a list again, where the document has none (a default).
+   * The two sides in the API's shape (lists as lists, the user's spelling), as documents tried in order: a
+   * change shows its values from the first that holds one (built on the first change: most jobs have none),
+   * and falls back to the canonical value, made a list again, where none does (a default).
    */
-  shown?: () => { before?: unknown; after?: unknown };
+  shown?: () => { before?: readonly unknown[]; after?: readonly unknown[] };
 }
 
 /** A library's name without its version digits: `whl:/v/lib-1.4.2-py3.whl` and `…1.4.3…` are one library. */
@@ -72,10 +73,13 @@ export function diff(before: Obj, after: Obj, opts: DiffOptions = {}): FieldChan
   const defaults = opts.defaults ?? true;
   const seen = new Set<string>();
   const out: FieldChange[] = [];
-  let docs: { before?: unknown; after?: unknown } | undefined;
+  let docs: { before?: readonly unknown[]; after?: readonly unknown[] } | undefined;
   const show = (side: "before" | "after", segs: string[], canonical: unknown) => {
-    const doc = (docs ??= opts.shown?.() ?? {})[side];
-    return (doc === undefined ? undefined : apiValueAt(doc, segs)) ?? unkeyed(canonical, segs);
+    for (const doc of (docs ??= opts.shown?.() ?? {})[side] ?? []) {
+      const v = apiValueAt(doc, segs);
+      if (v !== undefined) return v;
+    }
+    return unkeyed(canonical, segs);
   };
   for (const op of jsonpatch.compare(before, after)) {
     const segs = listRoot(pointerSegments(op.path), before, after);

@@ -96,6 +96,7 @@ export function maskSecretValues(plan: Plan, secrets: readonly string[]): Plan {
       ...c,
       fields: c.fields.map((f) => maskField(f, secrets)),
     })),
+    ...(plan.resource_changes ? { resource_changes: plan.resource_changes.map((r) => ({ ...r, change: { ...r.change, ...maskField(r.change, secrets) } })) } : {}),
   };
 }
 

@@ -54,12 +54,15 @@ function resourceChange(change: JobChange, before: Settings | null, after: Setti
   };
 }
 
-/** Live settings as `import` would write them: the API's shape without what the server added. */
-const liveWritten = (live: LiveJob, canonical: CanonicalJob): Settings => {
-  const out = stripServerDefaults(settingsFields(live.settings));
+/** Live settings in the API's shape, with the run_as the comparison resolved. */
+const liveSettings = (live: LiveJob, canonical: CanonicalJob): Settings => {
+  const out = settingsFields(live.settings);
   if (canonical.settings.run_as !== undefined) out.run_as = canonical.settings.run_as;
   return out;
 };
+
+/** Live settings as `import` would write them: the API's shape without what the server added. */
+const liveWritten = (live: LiveJob, canonical: CanonicalJob): Settings => stripServerDefaults(liveSettings(live, canonical));
 
 function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): [JobChange, ResourceChange] {
   const document = resolveJobRefs(job.document, ids);
@@ -90,8 +93,10 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   const rules = rulesForJob(opts.ignore ?? [], job.key);
   const after = rules.length ? keepLiveValues(written, live.settings, rules) : written;
   // The workspace's side only when something changed: most jobs of a plan are no-ops.
+  // The workspace's side reads as `import` would write it; a field the server filled in that git now sets
+  // shows the value the workspace holds.
   let before: Settings | undefined;
-  const shown = () => ({ before: (before ??= liveWritten(live, canonicalLive)), after });
+  const shown = () => ({ before: [(before ??= liveWritten(live, canonicalLive)), liveSettings(live, canonicalLive)], after: [after] });
   const fields = diff(have.settings, want.settings, { shown });
   // Without the access list nothing can be said about permissions; the plan notes it instead of guessing.
   const permissions = live.aclUnreadable ? [] : diffAcl(have.permissions, want.permissions);
@@ -112,7 +117,7 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
     ...(live.aclUnreadable ? { acl_unread: true as const } : {}),
   };
   // A no-op writes nothing: as in Terraform's plan, its before is its after.
-  return [change, resourceChange(change, changed ? shown().before : after, after)];
+  return [change, resourceChange(change, changed ? (before ?? liveWritten(live, canonicalLive)) : after, after)];
 }
 
 /**

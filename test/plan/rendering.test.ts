@@ -17,7 +17,7 @@ describe("diff values in the API's shape", () => {
   it("gives keyed lists back as lists and the user's spelling on git's side", () => {
     const live = { job_clusters: [{ job_cluster_key: "c", new_cluster: { data_security_mode: "SINGLE_USER" } }], tasks: [{ task_key: "a" }] };
     const desired = { job_clusters: [{ job_cluster_key: "c", new_cluster: { data_security_mode: "USER_ISOLATION" } }], tasks: [{ task_key: "a" }, { task_key: "b", depends_on: [{ task_key: "a" }] }] };
-    const fields = diff(normalizeSettings(live), normalizeSettings(desired), { shown: () => ({ before: live, after: desired }) });
+    const fields = diff(normalizeSettings(live), normalizeSettings(desired), { shown: () => ({ before: [live], after: [desired] }) });
     expect(fields).toEqual([
       { op: "replace", path: "/job_clusters/c/new_cluster/data_security_mode", before: "SINGLE_USER", after: "USER_ISOLATION" },
       { op: "add", path: "/tasks/b", after: { task_key: "b", depends_on: [{ task_key: "a" }] } },
