@@ -18,8 +18,8 @@ function kindOf(st: Stats): string {
   return "not a regular file";
 }
 
-function unreadable(rel: string, message: string): SourceFile {
-  return { path: rel, bytes: new Uint8Array(0), problem: message };
+function unreadable(rel: string, message: string, code: "JF090" | "JF091" = "JF090"): SourceFile {
+  return { path: rel, bytes: new Uint8Array(0), problem: { code, message } };
 }
 
 function inside(root: string, target: string): boolean {
@@ -156,17 +156,14 @@ export function readProject(dir: string, opts: { jobs?: boolean; required?: bool
   const notebooks = yamlEntries(root, "notebooks");
   for (const listing of [jobs, notebooks]) if (listing.problem) files.push(listing.problem);
   if (jobs.files.length > MAX_JOB_FILES) {
-    files.push(unreadable("jobs", `holds ${jobs.files.length} job files, more than the ${MAX_JOB_FILES} one project may have; split it into several projects`));
-    return files;
+    return [unreadable("jobs", `holds ${jobs.files.length} job files, more than the ${MAX_JOB_FILES} one project may have; split it into several projects`, "JF091")];
   }
   let total = files.reduce((n, f) => n + (f.size ?? f.bytes.length), 0);
   for (const rel of [...jobs.files, ...notebooks.files]) {
-    if (total > MAX_PROJECT_BYTES) {
-      files.push(unreadable(rel, `not read: the project's files already exceed ${MAX_PROJECT_BYTES / 1024 / 1024} MB together; split the project`));
-      break;
-    }
     const f = readSource(root, rel);
     total += f.size ?? f.bytes.length;
+    // Nothing is parsed then: parsing tens of megabytes is the cost the limit exists to avoid.
+    if (total > MAX_PROJECT_BYTES) return [unreadable(rel, `brings the project's files over ${MAX_PROJECT_BYTES / 1024 / 1024} MB together; split the project`, "JF091")];
     files.push(f);
   }
   if (required && files.length === 0) throw new UserError(`${dir} is not a jobform project: it has no jobform.yaml and no jobs/*.yaml`);

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml
 import type { Document, Node, YAMLError } from "yaml";
 import type { Code } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_LENGTH } from "./input-limits.js";
+import { MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_LENGTH, MAX_LINES } from "./input-limits.js";
 import { NOT_BUILT, toValue } from "./yaml-value.js";
 import { pointerSegments } from "./pointer.js";
 
@@ -13,8 +13,8 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Bytes actually read, when the edge stopped reading a file that was too large. */
   size?: number;
-  /** Why the edge could not read it (a device, a symlink out of the project, …): reported, never skipped. */
-  problem?: string;
+  /** Why the edge did not read it (a device, a symlink out of the project, a limit): reported, never skipped. */
+  problem?: { code: "JF090" | "JF091"; message: string };
 }
 
 /** A parsed YAML file that keeps its nodes, so any JSON pointer can be turned into a line and column. */
@@ -72,20 +72,32 @@ function decode(file: SourceFile): { text?: string; diagnostic?: Diagnostic } {
   }
 }
 
-function longLine(text: string): Position | undefined {
+/**
+ * The first line-level limit `text` breaks, checked before parsing: the parser's time and memory grow with
+ * the number of nodes (a 9.9 MB mapping costs it a gigabyte), and lines plus flow items bound that number.
+ */
+function tooBig(text: string): { message: string; pos?: Position } | undefined {
   let line = 1;
-  for (let start = 0; start <= text.length; line++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    if (end - start > MAX_LINE_LENGTH) return { line, column: MAX_LINE_LENGTH + 1 };
-    start = end + 1;
+  let items = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i - start > MAX_LINE_LENGTH) return { message: `line ${line} is longer than ${MAX_LINE_LENGTH} characters`, pos: { line, column: MAX_LINE_LENGTH + 1 } };
+      line++;
+      start = i + 1;
+    } else if (c === 44) items++;
   }
+  if (text.length - start > MAX_LINE_LENGTH) return { message: `line ${line} is longer than ${MAX_LINE_LENGTH} characters`, pos: { line, column: MAX_LINE_LENGTH + 1 } };
+  if (line + items > MAX_LINES) return { message: `file has ${line} lines and ${items} flow items (commas), more than ${MAX_LINES} together; split it into several jobs` };
   return undefined;
 }
 
 /** The first syntax error only: after one, the parser's further complaints are mostly echoes of it. */
 function syntaxError(file: string, text: string, e: YAMLError, at: (offset: number) => Position): Diagnostic {
   const offset = e.pos[0];
+  // The parser recurses per nesting level and reports running out of stack as an error of its own.
+  if (/call stack/i.test(e.message)) return fileDiagnostic(file, "JF091", `nesting is deeper than ${MAX_DEPTH} levels`, at(offset));
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const lineEnd = text.indexOf("\n", offset);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
@@ -100,12 +112,12 @@ function syntaxError(file: string, text: string, e: YAMLError, at: (offset: numb
  * Never throws.
  */
 export function loadFile(file: SourceFile): { document?: LoadedDocument; diagnostics: Diagnostic[] } {
-  if (file.problem !== undefined) return { diagnostics: [fileDiagnostic(file.path, "JF090", `${file.path} ${file.problem}`)] };
+  if (file.problem !== undefined) return { diagnostics: [fileDiagnostic(file.path, file.problem.code, `${file.path} ${file.problem.message}`)] };
   const decoded = decode(file);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text ?? "";
-  const long = longLine(text);
-  if (long) return { diagnostics: [fileDiagnostic(file.path, "JF091", `line ${long.line} is longer than ${MAX_LINE_LENGTH} characters`, long)] };
+  const big = tooBig(text);
+  if (big) return { diagnostics: [fileDiagnostic(file.path, "JF091", big.message, big.pos)] };
   const lines = new LineCounter();
   let doc: Document;
   try {
