@@ -5,10 +5,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
-const MEASURE = fileURLToPath(new URL("./measure.cjs", import.meta.url));
+const MEASURE = fileURLToPath(new URL("./measure.mjs", import.meta.url));
 
 /** The bounds every case must stay within (CPU time, so a machine busy with other work does not fail it). */
 export const BOUNDS = { cpuMs: 5000, rssBytes: 512 * 1024 * 1024, heapMb: 448, wallKillMs: 90_000 };
@@ -73,7 +73,7 @@ export function buildCase(name) {
 export function runCase(dir, command = "validate") {
   const measure = join(dir, "..", "measure.json");
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${BOUNDS.heapMb}`, "--require", MEASURE, CLI, command, "--dir", dir], {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${BOUNDS.heapMb}`, "--import", pathToFileURL(MEASURE).href, CLI, command, "--dir", dir], {
     encoding: "utf8",
     timeout: BOUNDS.wallKillMs,
     maxBuffer: 64 << 20,

@@ -1,5 +1,6 @@
 // Preloaded into the CLI by the hostile-input corpus: writes the process's CPU time and peak RSS on exit.
-const { writeFileSync } = require("node:fs");
+import { writeFileSync } from "node:fs";
+
 process.on("exit", () => {
   const file = process.env.JOBFORM_MEASURE_FILE;
   if (!file) return;
