@@ -48,6 +48,7 @@ export const CODES = {
   JF060: "invalid Quartz cron expression",
   JF061: "invalid time zone",
   JF063: "limit exceeded",
+  JF064: "schedule that never fires",
   JF070: "permission problem",
   JF080: "literal secret",
   JF090: "not a readable regular file inside the project",
