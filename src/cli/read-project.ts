@@ -170,6 +170,18 @@ export function readProject(dir: string, opts: { jobs?: boolean; required?: bool
   return files;
 }
 
+/**
+ * The text of one project file for commands that edit or compare it (pause, import): read with the same
+ * rules and bounds as validate's reader; what it refuses ends the command with a one-line error.
+ */
+export function readProjectText(dir: string, rel: string): string {
+  const root = projectRoot(dir, true) as string;
+  const f = readSource(root, rel);
+  if (f.problem) throw new UserError(`${rel} ${f.problem.message}`);
+  if (f.size !== undefined) throw new UserError(`${rel} is more than ${MAX_FILE_BYTES / 1024 / 1024} MB; a job definition must stay under 10 MB`);
+  return new TextDecoder().decode(f.bytes).replace(/^\uFEFF/, "");
+}
+
 /** jobform.yaml alone, parsed (undefined when absent or broken): for commands that need only its settings. */
 export function readProjectFile(dir: string): LoadedDocument | undefined {
   const root = projectRoot(dir, false);

@@ -70,10 +70,10 @@ export function buildCase(name) {
  * Runs the built CLI on `dir` in a child with a capped heap and a wall-clock kill, so a regression fails
  * instead of stalling the machine. Returns its exit status, output and what it cost.
  */
-export function runCase(dir, command = "validate") {
+export function runCase(dir, args = ["validate"]) {
   const measure = join(dir, "..", "measure.json");
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${BOUNDS.heapMb}`, "--import", pathToFileURL(MEASURE).href, CLI, command, "--dir", dir], {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${BOUNDS.heapMb}`, "--import", pathToFileURL(MEASURE).href, CLI, ...args, "--dir", dir], {
     encoding: "utf8",
     timeout: BOUNDS.wallKillMs,
     maxBuffer: 64 << 20,

@@ -29,10 +29,22 @@ describe("hostile inputs", () => {
   it("plan stops at the same errors before any call (jobform.yaml → /dev/zero)", () => {
     const { dir, cleanup } = buildCase("jobform.yaml → /dev/zero");
     try {
-      const run = runCase(dir, "plan");
+      const run = runCase(dir, ["plan"]);
       expect(run.status).toBe(1);
       expect(run.output).toMatch(/^jobform\.yaml: error JF090: /m);
       expect(run.output).toContain("nothing was read from or written to the workspace");
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("pause refuses a job file symlinked to /dev/zero instead of reading it", () => {
+    const { dir, cleanup } = buildCase("job file → /dev/zero");
+    try {
+      const run = runCase(dir, ["pause", "z"]);
+      expect(run.status).toBe(1);
+      expect(run.output).toContain("jobs/z.yaml is a symlink to /dev/zero, outside the project directory");
+      expect(run.cpuMs).toBeLessThan(BOUNDS.cpuMs);
     } finally {
       cleanup();
     }

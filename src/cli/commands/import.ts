@@ -1,6 +1,6 @@
 // `jobform import`: job files from existing workspace jobs, and with --adopt the jobform.yaml entries that
 // make the next apply tag those jobs instead of creating copies (PRODUCT.md "Identity and ownership").
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { isMap, parseDocument } from "yaml";
@@ -15,7 +15,7 @@ import { readJob } from "../../live/read-live.js";
 import { UserError } from "../errors.js";
 import { collect, globals, parseVars } from "../globals.js";
 import { adoptMap } from "../plan-context.js";
-import { readProject } from "../read-project.js";
+import { readProject, readProjectText } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
 
@@ -58,7 +58,7 @@ function existingJobFiles(dir: string): Map<string, { rel: string; text: string 
   if (!existsSync(jobsDir)) return out;
   for (const name of readdirSync(jobsDir).sort()) {
     const m = /^(.+)\.ya?ml$/i.exec(name);
-    if (m?.[1]) out.set(m[1], { rel: `jobs/${name}`, text: readFileSync(join(jobsDir, name), "utf8") });
+    if (m?.[1]) out.set(m[1], { rel: `jobs/${name}`, text: readProjectText(dir, `jobs/${name}`) });
   }
   return out;
 }
@@ -158,7 +158,7 @@ async function importJobs(flags: ImportFlags, cmd: Command): Promise<void> {
 
     if (flags.adopt && written.size) {
       const file = join(g.dir, PROJECT_FILE);
-      writeFileSync(file, addAdoptions(readFileSync(file, "utf8"), written));
+      writeFileSync(file, addAdoptions(readProjectText(g.dir, PROJECT_FILE), written));
       process.stdout.write(`${PROJECT_FILE}: adopt ${[...written.keys()].join(", ")}; the next apply tags ${written.size === 1 ? "this job" : "these jobs"} instead of creating new ones\n`);
     } else if (written.size) {
       notes.push("these jobs stay untagged: apply would create copies of them; import again with --adopt (or add adopt: entries to jobform.yaml) to take them over");
