@@ -87,7 +87,7 @@ export function readSource(root: string, rel: string): SourceFile {
       length += n;
     }
     // A file that grew to the cap is reported by size; keeping a prefix is enough for the message.
-    if (length > MAX_FILE_BYTES) return { path: rel, bytes: buf.subarray(0, 4096), size: length };
+    if (length > MAX_FILE_BYTES) return { path: rel, bytes: buf.subarray(0, 4096), size: Math.max(length, st.size) };
     return { path: rel, bytes: buf.subarray(0, length) };
   } catch (e) {
     return unreadable(rel, `cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
@@ -130,13 +130,15 @@ function isDanglingLink(full: string): boolean {
 }
 
 function projectRoot(dir: string, required: boolean): string | undefined {
+  let root: string;
   try {
-    const root = realpathSync(dir);
-    if (statSync(root).isDirectory()) return root;
+    root = realpathSync(dir);
   } catch {
-    // reported below
+    if (required) throw new UserError(`project directory ${dir} does not exist`);
+    return undefined;
   }
-  if (required) throw new UserError(`project directory ${dir} does not exist or is not a directory`);
+  if (statSync(root).isDirectory()) return root;
+  if (required) throw new UserError(`project directory ${dir} is not a directory`);
   return undefined;
 }
 

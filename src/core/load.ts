@@ -57,7 +57,8 @@ function utf16(bytes: Uint8Array): boolean {
 function decode(file: SourceFile): { text?: string; diagnostic?: Diagnostic } {
   const size = file.size ?? file.bytes.length;
   if (size > MAX_FILE_BYTES) {
-    const read = file.size !== undefined ? "more than " : "";
+    // MAX + 1 is where the edge stopped reading something without a size (a device grows without end).
+    const read = size === MAX_FILE_BYTES + 1 ? "more than " : "";
     return { diagnostic: fileDiagnostic(file.path, "JF004", `file is ${read}${(size / 1024 / 1024).toFixed(1)} MB; a job definition must stay under 10 MB (the Jobs API request limit)`) };
   }
   if (utf16(file.bytes)) return { diagnostic: fileDiagnostic(file.path, "JF003", "file is UTF-16 (or UTF-32) text; save it as UTF-8", { line: 1, column: 1 }) };
