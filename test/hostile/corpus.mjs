@@ -20,7 +20,7 @@ const write = (dir, rel, data) => {
 };
 const project = (dir) => write(dir, "jobform.yaml", "project: hostile\n");
 /** `n` lines of text as a block scalar: big without tripping the line limits. */
-const blockScalar = (bytes) => `|\n${("    " + "x".repeat(95) + "\n").repeat(Math.ceil(bytes / 100))}`;
+const blockScalar = (bytes) => `|\n${("    " + "x".repeat(995) + "\n").repeat(Math.ceil(bytes / 1000))}`;
 
 /** name → [builds the project in `root` (the project is root/p), the error expected in the output]. */
 export const CASES = {
