@@ -11,8 +11,8 @@ export const MAX_JOB_FILES = 4000;
 export const MAX_DEPTH = 64;
 /** Characters on one line. */
 export const MAX_LINE_LENGTH = 100_000;
-/** Lines plus comma-separated flow items of one file: a 1,000-task job (the API's maximum) has ~30,000 lines. */
-export const MAX_LINES = 50_000;
+/** Lines plus comma-separated flow items of one file: a 1,000-task job (the API's maximum) of 30 lines a task fits. */
+export const MAX_LINES = 30_000;
 /** Keys in one mapping. */
 export const MAX_KEYS_PER_MAP = 10_000;
 /** Nodes of a file once every alias is expanded, as the plan and the API request will see it. */
