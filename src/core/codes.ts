@@ -9,7 +9,7 @@ export const CODES = {
   JF004: "file too large",
   JF005: "file is empty",
   JF006: "wrong top-level shape",
-  JF007: "too many YAML aliases (possible alias bomb)",
+  JF007: "aliases expand too far (possible alias bomb)",
   JF008: "forbidden key",
   JF009: "unsupported YAML feature",
   JF010: "project file problem",
@@ -49,8 +49,12 @@ export const CODES = {
   JF060: "invalid Quartz cron expression",
   JF061: "invalid time zone",
   JF063: "limit exceeded",
+  JF064: "schedule that never fires",
   JF070: "permission problem",
   JF080: "literal secret",
+  JF090: "not a readable regular file inside the project",
+  JF091: "input limit exceeded",
+  JF092: "integer too large to read exactly",
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -67,3 +67,39 @@ export function checkQuartzCron(expr: string): string | undefined {
   if ((dom === "?") === (dow === "?")) return 'exactly one of day-of-month and day-of-week must be "?" (e.g. "0 0 6 * * ?" or "0 0 6 ? * MON-FRI")';
   return undefined;
 }
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The values a field's plain items (numbers, names, ranges, steps) name; undefined when it uses anything else. */
+function values(part: string, f: Field): Set<number> | undefined {
+  const out = new Set<number>();
+  for (const item of part.split(",")) {
+    const [range, stepText] = item.split("/");
+    const step = stepText === undefined ? 1 : Number(stepText);
+    let from: number | undefined;
+    let to: number | undefined;
+    if (range === "*") [from, to] = [f.min, f.max];
+    else {
+      const [a, b] = (range ?? "").split("-");
+      from = a === undefined ? undefined : value(a, f);
+      to = b === undefined ? (stepText === undefined ? from : f.max) : value(b, f);
+    }
+    if (from === undefined || to === undefined || !(step > 0)) return undefined;
+    for (let v = from; v <= to; v += step) out.add(v);
+  }
+  return out;
+}
+
+/**
+ * A valid expression whose days of the month exist in none of its months (`0 0 6 30 2 ?`, 30 February):
+ * Databricks accepts it and the job never runs. Returns a message, or undefined when some day can fire.
+ */
+export function quartzNeverFires(expr: string): string | undefined {
+  const parts = expr.trim().split(/\s+/);
+  const days = values(parts[3] ?? "", FIELDS[3] as Field);
+  const months = values(parts[4] ?? "", FIELDS[4] as Field);
+  if (!days || !months || days.size === 0 || months.size === 0) return undefined;
+  for (const m of months) for (const d of days) if (d <= (DAYS_IN_MONTH[m - 1] as number)) return undefined;
+  const named = [...months].map((m) => MONTHS[m - 1]).join(", ");
+  return `day ${[...days].join(", ")} of ${named} never occurs: this schedule never fires`;
+}

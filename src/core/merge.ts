@@ -92,6 +92,25 @@ export function mergeInto(base: unknown, over: unknown, prov: Provenance, at = "
   return over;
 }
 
+/**
+ * Entries of `over`'s keyed lists whose key an earlier entry of the same list already has: merged by key,
+ * the second would silently fold into the first.
+ */
+export function repeatedListKeys(over: Record<string, unknown>): { list: string; index: number; key: string }[] {
+  return Object.entries(KEYED_LISTS).flatMap(([list, keyOf]) => {
+    const items = over[list];
+    if (!Array.isArray(items)) return [];
+    const seen = new Set<string>();
+    return items.flatMap((item, index) => {
+      const key = isPlainObject(item) ? keyOf(item) : undefined;
+      if (key === undefined) return [];
+      if (seen.has(key)) return [{ list, index, key }];
+      seen.add(key);
+      return [];
+    });
+  });
+}
+
 /** A fresh deep copy registered at `origin`, for values that must not share objects between jobs. */
 export function cloneWithOrigin(value: unknown, prov: Provenance, origin: Origin | undefined): unknown {
   if (value === null || typeof value !== "object") return value;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "./diagnostic.js";
 import type { LoadedDocument } from "./load.js";
 import { fileDiagnostic, locate } from "./load.js";
-import { isPlainObject, mergeInto } from "./merge.js";
+import { isPlainObject, mergeInto, repeatedListKeys } from "./merge.js";
 import { Provenance } from "./provenance.js";
 import type { Located, Origin } from "./provenance.js";
 import { substitute } from "./substitute.js";
@@ -162,6 +162,15 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   const names = { variables: Object.keys(asRecord(project?.variables)), jobs: jobs.map((j) => j.key) };
   for (const [u, at] of pending) diagnostics.push(unresolvedDiagnostic(u, at, names));
   if (projectDoc) {
+    for (const [name, config] of Object.entries(targets)) {
+      for (const [key, override] of Object.entries(asRecord(asRecord(config).jobs))) {
+        if (!isPlainObject(override)) continue;
+        for (const r of repeatedListKeys(override)) {
+          const segments = ["targets", name, "jobs", key, r.list, String(r.index)];
+          diagnostics.push(fileDiagnostic(PROJECT_FILE, "JF053", `target "${name}" lists ${r.list} "${r.key}" twice for job "${key}"; write one entry per key`, locate(projectDoc, segments), `/${segments.join("/")}`));
+        }
+      }
+    }
     for (const key of Object.keys(overrides)) {
       if (!keys.has(key.toLowerCase())) {
         const at = locate(projectDoc, ["targets", target as string, "jobs", key], { key: true });

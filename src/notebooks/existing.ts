@@ -3,9 +3,9 @@
  * keeps those file names (users refer to definitions by name), matched by notebook_path, never by
  * the name a fresh import would pick.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
 import { parse } from "yaml";
+import { readProjectText } from "../cli/read-project.js";
 
 export interface ExistingFile {
   stem: string;
@@ -48,7 +48,7 @@ export function readExisting(folder: string): ExistingFiles {
     const stem = m[1] as string;
     out.stems.add(stem);
     out.stems.add(stem.toLowerCase());
-    const text = readFileSync(join(folder, entry.name), "utf8");
+    const text = readProjectText(folder, entry.name);
     let value: unknown;
     try {
       value = parse(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuartzCron } from "../../src/core/cron.js";
+import { checkQuartzCron, quartzNeverFires } from "../../src/core/cron.js";
 import { isTimeZone } from "../../src/core/lint/schedule.js";
 
 describe("Quartz cron", () => {
@@ -38,4 +38,14 @@ describe("time zones", () => {
   it("refuses made-up zones and padding", () => {
     for (const tz of ["Mars/Olympus_Mons", "", " UTC", "Europe/Amsterdam "]) expect(isTimeZone(tz)).toBe(false);
   });
+});
+
+describe("Quartz cron that never fires", () => {
+  it.each([
+    ["0 0 6 30 2 ?", /day 30 of FEB never occurs/],
+    ["0 0 6 31 4,6,9,11 ?", /day 31 of APR, JUN, SEP, NOV never occurs/],
+    ["0 0 6 30-31 FEB ?", /day 30, 31 of FEB/],
+  ])("warns about %s", (expr, message) => expect(quartzNeverFires(expr)).toMatch(message));
+
+  it.each(["0 0 6 29 2 ?", "0 0 6 31 * ?", "0 0 6 30 1-2 ?", "0 0 6 L 2 ?", "0 0 6 ? 2 MON", "0 0 6 31 NOV-JAN ?", "0 0 6 1/5 2 ?"])("accepts %s", (expr) => expect(quartzNeverFires(expr)).toBeUndefined());
 });

@@ -22,6 +22,7 @@ import { ExitCode, UserError } from "../errors.js";
 import { writeStepSummary } from "../github.js";
 import { collect, globals, examples } from "../globals.js";
 import { adoptMap, checkedProject, preparePlan } from "../plan-context.js";
+import { readProjectText } from "../read-project.js";
 import { openClient } from "../workspace.js";
 
 interface ApplyFlags {
@@ -84,11 +85,10 @@ async function takeLock(client: DatabricksClient, project: string, target: strin
 function forgetAdopted(dir: string, adopt: Readonly<Record<string, string>>, tagged: ReadonlyMap<string, string | undefined>): void {
   const done = new Set(Object.keys(adopt).filter((key) => tagged.has(key) && tagged.get(key) === adopt[key]));
   if (done.size === 0) return;
-  const file = join(dir, PROJECT_FILE);
-  const before = readFileSync(file, "utf8");
+  const before = readProjectText(dir, PROJECT_FILE);
   const after = removeAdoptions(before, done);
   if (after === undefined || after === before) return;
-  writeFileSync(file, after);
+  writeFileSync(join(dir, PROJECT_FILE), after);
   const keys = [...done].sort();
   process.stdout.write(`${PROJECT_FILE}: removed adopt: ${keys.join(", ")} (${keys.length === 1 ? "the job carries" : "the jobs carry"} the ownership tags now)\n`);
 }

@@ -1,6 +1,6 @@
 // `jobform import`: job files from existing workspace jobs, and with --adopt the jobform.yaml entries that
 // make the next apply tag those jobs instead of creating copies (PRODUCT.md "Identity and ownership").
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { addAdoptions } from "../../core/adopt-edit.js";
@@ -15,7 +15,7 @@ import { readJob } from "../../live/read-live.js";
 import { UserError } from "../errors.js";
 import { collect, globals, parseVars, examples } from "../globals.js";
 import { adoptMap } from "../plan-context.js";
-import { readProject } from "../read-project.js";
+import { readProject, readProjectText } from "../read-project.js";
 import { editorSchemaRef } from "../schema-home.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
@@ -59,7 +59,7 @@ function existingJobFiles(dir: string): Map<string, { rel: string; text: string 
   if (!existsSync(jobsDir)) return out;
   for (const name of readdirSync(jobsDir).sort()) {
     const m = /^(.+)\.ya?ml$/i.exec(name);
-    if (m?.[1]) out.set(m[1], { rel: `jobs/${name}`, text: readFileSync(join(jobsDir, name), "utf8") });
+    if (m?.[1]) out.set(m[1], { rel: `jobs/${name}`, text: readProjectText(dir, `jobs/${name}`) });
   }
   return out;
 }
@@ -143,7 +143,7 @@ async function importJobs(flags: ImportFlags, cmd: Command): Promise<void> {
 
     if (flags.adopt && written.size) {
       const file = join(g.dir, PROJECT_FILE);
-      const edited = addAdoptions(readFileSync(file, "utf8"), written);
+      const edited = addAdoptions(readProjectText(g.dir, PROJECT_FILE), written);
       if (edited === undefined) throw new UserError(`${PROJECT_FILE} does not parse, or its adopt: is not a map; fix it (jobform validate) before import --adopt`);
       writeFileSync(file, edited);
       process.stdout.write(`${PROJECT_FILE}: adopt ${[...written.keys()].join(", ")}; the next apply tags ${written.size === 1 ? "this job" : "these jobs"} instead of creating new ones\n`);

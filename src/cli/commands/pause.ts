@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { setPauseStatus } from "../../core/pause.js";
@@ -9,7 +9,7 @@ import { readLive } from "../../live/read-live.js";
 import { renderDiagnosticsText } from "../../render/diagnostics.js";
 import { UserError } from "../errors.js";
 import { examples, globals, parseVars } from "../globals.js";
-import { readProject } from "../read-project.js";
+import { readProject, readProjectText } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
 
@@ -24,7 +24,7 @@ function jobFile(dir: string, key: string): string {
 async function pause(key: string, status: PauseStatus, opts: { apply?: boolean }, cmd: Command): Promise<void> {
   const g = globals(cmd);
   const rel = jobFile(g.dir, key);
-  const before = readFileSync(join(g.dir, rel), "utf8");
+  const before = readProjectText(g.dir, rel);
   const edit = setPauseStatus(before, status);
   if (!edit) throw new UserError(`${rel} has no schedule, trigger or continuous setting, so there is nothing to ${status === "PAUSED" ? "pause" : "unpause"} (or the file does not parse: run jobform validate)`);
   if (edit.text !== before) writeFileSync(join(g.dir, rel), edit.text);

@@ -69,25 +69,38 @@ function hint(key: string, index: Map<string, TaskRef>): string {
   return match ? ` (did you mean "${match}"? keys are case-sensitive)` : "";
 }
 
-/** Each elementary cycle once, as the list of its task keys, found by a depth-first walk that colours tasks in progress. */
+/**
+ * Each elementary cycle once, as the list of its task keys, found by a depth-first walk that colours tasks in
+ * progress. The walk keeps its own stack: a 15,000-task depends_on chain must not overflow the call stack.
+ */
 export function findCycles(index: Map<string, TaskRef>): string[][] {
   const state = new Map<string, 1 | 2>();
   const cycles: string[][] = [];
   const stack: string[] = [];
-  const visit = (key: string): void => {
+  const frames: { key: string; deps: string[]; next: number }[] = [];
+  const enter = (key: string) => {
     state.set(key, 1);
     stack.push(key);
-    const ref = index.get(key) as TaskRef;
-    for (const dep of dependencies(ref)) {
-      if (dep.key === key || !index.has(dep.key)) continue;
-      const s = state.get(dep.key);
-      if (s === 1) cycles.push(stack.slice(stack.indexOf(dep.key)));
-      else if (s === undefined) visit(dep.key);
-    }
-    stack.pop();
-    state.set(key, 2);
+    const deps = dependencies(index.get(key) as TaskRef).map((d) => d.key).filter((d) => d !== key && index.has(d));
+    frames.push({ key, deps, next: 0 });
   };
-  for (const key of [...index.keys()].sort()) if (!state.has(key)) visit(key);
+  for (const root of [...index.keys()].sort()) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as (typeof frames)[number];
+      if (frame.next === frame.deps.length) {
+        frames.pop();
+        stack.pop();
+        state.set(frame.key, 2);
+        continue;
+      }
+      const dep = frame.deps[frame.next++] as string;
+      const s = state.get(dep);
+      if (s === 1) cycles.push(stack.slice(stack.indexOf(dep)));
+      else if (s === undefined) enter(dep);
+    }
+  }
   return cycles;
 }
 

@@ -1,4 +1,4 @@
-import { checkQuartzCron } from "../cron.js";
+import { checkQuartzCron, quartzNeverFires } from "../cron.js";
 import { list, obj, str } from "./context.js";
 import type { LintContext } from "./context.js";
 
@@ -26,6 +26,8 @@ function cron(ctx: LintContext, schedule: Record<string, unknown>, segments: str
   if (expr !== undefined) {
     const problem = checkQuartzCron(expr);
     if (problem) ctx.report("JF060", [...segments, "quartz_cron_expression"], problem);
+    const never = problem ? undefined : quartzNeverFires(expr);
+    if (never) ctx.report("JF064", [...segments, "quartz_cron_expression"], never, { severity: "warning" });
   }
   const tz = str(schedule.timezone_id);
   if (tz !== undefined && !isTimeZone(tz)) ctx.report("JF061", [...segments, "timezone_id"], `"${tz}" is not a known time zone; use an IANA id such as UTC or Europe/Amsterdam`);
