@@ -16,6 +16,7 @@ import {
   type DefaultContext,
 } from "./defaults.js";
 import { jobOwner } from "./acl.js";
+import { dropUnknownEnums } from "./enums.js";
 import { idFromString } from "../lib/json.js";
 
 export type WriteOp = "create" | "reset" | "update";
@@ -73,6 +74,7 @@ export function storedSettings(input: Json, op: WriteOp, version: ApiVersion, pr
     for (const f of WRITE_ONLY_CLUSTER_FIELDS) delete c[f];
   });
   const out = (pruneEmpty(s) as Json | undefined) ?? {};
+  dropUnknownEnums(out);
   // Jobs 2.2 turns queueing on when create or reset omit it; update leaves queue alone (API-NOTES §1).
   if (version === "2.2" && op !== "update" && out.queue === undefined) out.queue = { enabled: true };
   // A reset without run_as keeps the previous run-as identity (cli-cloud run_as test, cli#4873).

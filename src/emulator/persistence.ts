@@ -5,6 +5,8 @@ import { rename, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import type { Grant, IssuedToken, JobRecord, Json, OutcomeRule, Workspace, WorkspaceObject } from "./state.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
+import type { Principal } from "./types.js";
+import { addPrincipal, listPrincipals } from "./principals.js";
 
 const FORMAT = 1;
 
@@ -22,6 +24,8 @@ interface Snapshot {
   runs: Record<string, Json>;
   outcomes: OutcomeRule[];
   tokens: Record<string, IssuedToken>;
+  /** Absent in files written before the directory existed. */
+  principals?: Principal[];
 }
 
 export function snapshot(ws: Workspace): Snapshot {
@@ -35,6 +39,7 @@ export function snapshot(ws: Workspace): Snapshot {
     runs: Object.fromEntries(ws.runs),
     outcomes: ws.outcomes,
     tokens: Object.fromEntries(ws.tokens),
+    principals: listPrincipals(ws.directory),
   };
 }
 
@@ -48,6 +53,7 @@ export function restore(ws: Workspace, s: Snapshot): void {
   ws.runs = new Map(Object.entries(s.runs));
   ws.outcomes = s.outcomes;
   ws.tokens = new Map(Object.entries(s.tokens ?? {}));
+  for (const p of s.principals ?? []) addPrincipal(ws.directory, p);
 }
 
 export function loadState(ws: Workspace, file: string): boolean {

@@ -11,6 +11,7 @@ import { RateLimiter } from "./rate-limit.js";
 import { Chaos, type ChaosFault } from "./chaos.js";
 import { StateSaver, loadState } from "./persistence.js";
 import { mirrorDirectory } from "./workspace-dir.js";
+import { parsePrincipal } from "./principals.js";
 import { defaultBody } from "./handlers/control.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "./options.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
@@ -28,6 +29,8 @@ export interface RunningEmulator {
 
 const CONTROL = "/__emulator/";
 const MAX_BODY = 10 * 1024 * 1024;
+// The ending "failed to parse given JSON" is recorded (issue #12, difference 6); the start is unverified.
+const MALFORMED_JSON = "Invalid JSON given in the body of the request - failed to parse given JSON";
 
 interface Wire {
   limiter: RateLimiter | undefined;
@@ -43,10 +46,14 @@ function takeFault(ws: Workspace, method: string, fullPath: string, r: Resolved)
   return i < 0 ? undefined : ws.faults.splice(i, 1)[0];
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+/**
+ * /api/ bodies are JSON whatever the content type: the official examples send `curl --data @file.json`,
+ * a form content type (issue #12, difference 6). Only the OAuth token endpoints read forms.
+ */
+function parseBody(raw: Buffer, contentType: string | undefined, isApi: boolean): unknown {
   if (raw.length === 0) return undefined;
   const text = raw.toString("utf8");
-  if (contentType?.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
+  if (!isApi && contentType?.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   return parseJson(text);
 }
 
@@ -100,10 +107,10 @@ function handle(ws: Workspace, wire: Wire, req: IncomingMessage, res: ServerResp
   try {
     if (resolved.isApi && wire.limiter) wire.limiter.take(resolved.path);
     try {
-      body = parseBody(raw, req.headers["content-type"]);
+      body = parseBody(raw, req.headers["content-type"], resolved.isApi);
     } catch {
       if (resolved.isApi) authenticate(emuReq, ws);
-      throw new ApiFailure(400, "MALFORMED_REQUEST", "Invalid JSON given in the body of the request - failed to parse the given JSON.");
+      throw new ApiFailure(400, "MALFORMED_REQUEST", MALFORMED_JSON);
     }
     emuReq.body = body;
     outcome = dispatch(emuReq, ws, fullPath, resolved);
@@ -133,6 +140,7 @@ export function createWorkspace(options: EmulatorOptions): Workspace {
     admins: [user, ...oauthClients.map((c) => c.id)],
     token: options.token,
     oauthClients,
+    principals: (options.principals ?? []).map(parsePrincipal),
     runDurationMs: options.runDurationMs ?? 1000,
     checkPaths: options.checkPaths ?? false,
   });

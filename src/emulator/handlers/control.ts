@@ -1,5 +1,6 @@
 // Control endpoints under /__emulator/ for tests: request log, reset, state dump, one-shot faults, run outcomes.
-import type { EmuRequest, EmuResponse } from "../types.js";
+import type { EmuRequest, EmuResponse, Principal } from "../types.js";
+import { addPrincipal, listPrincipals, parsePrincipal } from "../principals.js";
 import type { FaultRule, OutcomeRule, Workspace } from "../state.js";
 import { invalid } from "../errors.js";
 import { isObject } from "../defaults.js";
@@ -59,4 +60,22 @@ export function addOutcomes(req: EmuRequest, ws: Workspace): EmuResponse {
   }
   ws.outcomes.push(...rules);
   return { status: 200, body: { outcomes: ws.outcomes } };
+}
+
+/** Body: {principals: ["KIND:NAME" | {kind, name}]} or one of them: users, groups, SPs that now exist. */
+export function addPrincipals(req: EmuRequest, ws: Workspace): EmuResponse {
+  const b = req.body;
+  const list: unknown[] = isObject(b) && Array.isArray(b.principals) ? b.principals : [b];
+  const added: Principal[] = [];
+  for (const p of list) {
+    try {
+      if (typeof p === "string") added.push(parsePrincipal(p));
+      else if (isObject(p) && typeof p.kind === "string" && typeof p.name === "string") added.push(parsePrincipal(`${p.kind}:${p.name}`));
+      else throw new RangeError("a principal is 'KIND:NAME' or {kind, name}");
+    } catch (e) {
+      throw invalid((e as Error).message);
+    }
+  }
+  for (const p of added) addPrincipal(ws.directory, p);
+  return { status: 200, body: { principals: listPrincipals(ws.directory) } };
 }

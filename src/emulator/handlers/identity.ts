@@ -1,6 +1,7 @@
 // Identity: SCIM "Me", the workspace OAuth server (client credentials and RFC 8693 token exchange) and
 // test identity providers (Entra ID, managed identity, GitHub Actions ID tokens) whose tokens the API accepts.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { scimId } from "../principals.js";
 import type { EmuRequest, EmuResponse, Principal } from "../types.js";
 import type { Json, Workspace } from "../state.js";
 import { TOKEN_TTL_SECONDS, basicCredentials, checkClient, clientById, issueToken } from "../auth.js";
@@ -19,21 +20,17 @@ const oauthError = (status: number, error: string, description: string): EmuResp
   body: { error, error_description: description },
 });
 
-function numericId(name: string): string {
-  return BigInt(`0x${createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 13)}`).toString();
-}
-
 export function scimMe(req: EmuRequest, ws: Workspace): EmuResponse {
   const p = req.caller as Principal;
   const body: Json = {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-    id: numericId(p.name),
+    id: scimId(p.name),
     userName: p.name,
     displayName: p.name,
     active: true,
   };
   if (p.kind === "user") body.emails = [{ type: "work", value: p.name, primary: true }];
-  if (ws.isAdmin(p)) body.groups = [{ display: "admins", type: "direct", value: numericId("admins") }];
+  if (ws.isAdmin(p)) body.groups = [{ display: "admins", type: "direct", value: scimId("admins") }];
   return { status: 200, body };
 }
 
