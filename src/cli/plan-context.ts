@@ -15,6 +15,7 @@ import { globals, parseVars } from "./globals.js";
 import { readProject } from "./read-project.js";
 import { loadSchemas } from "./schemas.js";
 import { openClient } from "./workspace.js";
+import { preflightPrincipals, projectSources } from "./principal-preflight.js";
 
 export interface PlanInputs {
   checked: CheckedProject;
@@ -35,8 +36,7 @@ export function checkedProject(cmd: Command): CheckedProject {
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
   emitWorkflowCommands(maskCommands(checked.resolved) + annotations(errors));
   if (errors.length) {
-    const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
-    process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources }));
+    process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources: projectSources(checked) }));
     process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was read from or written to the workspace\n`);
     throw new ExitCode(1);
   }
@@ -104,6 +104,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
   const only = opts.only?.length ? selectJobs(opts.only, known) : undefined;
   const client = await openClient(cmd);
   try {
+    await preflightPrincipals(cmd, client, checked, only);
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
     const ignore = ignoreRules(checked);

@@ -49,6 +49,7 @@ export const CODES = {
   JF061: "invalid time zone",
   JF063: "limit exceeded",
   JF070: "permission problem",
+  JF071: "principal does not exist in the workspace",
   JF080: "literal secret",
 } as const;
 

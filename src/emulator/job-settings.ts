@@ -112,7 +112,10 @@ export function renderSettings(stored: Json): Json {
     if (Array.isArray(t.depends_on)) t.depends_on = asArray(t.depends_on).sort(byKey("task_key"));
   });
   eachCluster(s, (c) => renderCluster(c, ctx));
-  // Tasks come back in a different order than sent, reported as sorted by task_key (tf#2823 and others).
+  // Tasks come back in a different order than sent, reported as sorted by task_key (tf#2823, #3126, #4159,
+  // #4011); one recorded AWS response keeps the stored order (issue #12, difference 4). Which a workspace
+  // does is unverified: the sort is kept because it is the order that differs from submission, so clients
+  // that depend on order fail here rather than in production.
   if (Array.isArray(s.tasks)) s.tasks = asArray(s.tasks).sort(byKey("task_key"));
   return s;
 }

@@ -7,8 +7,20 @@ import { ROOT, runCliAsync } from "./cli.js";
 
 export const TOKEN = "e2e-token";
 
+/** The users, groups and service principal the sample project names: the emulator refuses unknown ones. */
+export const SAMPLE_PRINCIPALS = [
+  "user:alice@contoso.com",
+  "user:bob@contoso.com",
+  "user:carol@contoso.com",
+  "user:dave@contoso.com",
+  "group:analysts",
+  "group:data-eng",
+  "group:ml-engineers",
+  "service_principal:9f0e8d7c-6b5a-4c3d-2e1f-0a9b8c7d6e5f",
+];
+
 export async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, token: TOKEN, ...options });
+  return startEmulator({ port: 0, token: TOKEN, principals: SAMPLE_PRINCIPALS, ...options });
 }
 
 /** The built CLI pointed at an emulator, with no ambient Databricks configuration leaking in. */
