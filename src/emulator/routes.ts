@@ -40,7 +40,11 @@ const BUILTIN: Route[] = [
   { method: "GET", pattern: "preview/scim/v2/ServicePrincipals", versions: V20, handler: listServicePrincipals },
 ];
 
-/** Routes outside /api/: OAuth, test identity providers, control endpoints. No bearer auth, never faulted. */
+/**
+ * Routes outside /api/: OAuth, test identity providers, control endpoints. Never faulted. The control ones
+ * need --token when it is set; the identity providers check their own credentials (client secrets, the
+ * runner's bearer), and what they issue is good only for configured clients.
+ */
 export const OPEN_ROUTES: Route[] = [
   { method: "GET", pattern: "/oidc/.well-known/oauth-authorization-server", handler: oidcDiscovery },
   { method: "POST", pattern: "/oidc/v1/token", handler: oidcToken },
@@ -48,12 +52,12 @@ export const OPEN_ROUTES: Route[] = [
   { method: "POST", pattern: "/__emulator/aad/{tenant}/oauth2/token", handler: aadToken },
   { method: "GET", pattern: "/__emulator/msi/token", handler: msiToken },
   { method: "GET", pattern: "/__emulator/github/token", handler: githubIdToken },
-  { method: "GET", pattern: "/__emulator/requests", handler: getRequests },
-  { method: "POST", pattern: "/__emulator/reset", mutates: true, handler: resetWorkspace },
-  { method: "GET", pattern: "/__emulator/state", handler: getState },
-  { method: "POST", pattern: "/__emulator/faults", handler: addFault },
-  { method: "POST", pattern: "/__emulator/outcomes", mutates: true, handler: addOutcomes },
-  { method: "POST", pattern: "/__emulator/principals", mutates: true, handler: addPrincipals },
+  { method: "GET", pattern: "/__emulator/requests", control: true, handler: getRequests },
+  { method: "POST", pattern: "/__emulator/reset", mutates: true, control: true, handler: resetWorkspace },
+  { method: "GET", pattern: "/__emulator/state", control: true, handler: getState },
+  { method: "POST", pattern: "/__emulator/faults", control: true, handler: addFault },
+  { method: "POST", pattern: "/__emulator/outcomes", mutates: true, control: true, handler: addOutcomes },
+  { method: "POST", pattern: "/__emulator/principals", mutates: true, control: true, handler: addPrincipals },
 ];
 
 interface Compiled {

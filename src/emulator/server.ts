@@ -7,6 +7,7 @@ import { Workspace, type FaultRule } from "./state.js";
 import { ApiFailure, failureResponse } from "./errors.js";
 import { dispatch, resolve, type Resolved } from "./dispatch.js";
 import { authenticate } from "./auth.js";
+import { checkControl, checkOrigin } from "./guard.js";
 import { RateLimiter } from "./rate-limit.js";
 import { Chaos, type ChaosFault } from "./chaos.js";
 import { StateSaver, loadState } from "./persistence.js";
@@ -105,6 +106,8 @@ function handle(ws: Workspace, wire: Wire, req: IncomingMessage, res: ServerResp
   if (kind && kind !== "lost") return finish(kind === "reset" ? "reset" : chaosResponse(kind));
   const emuReq: EmuRequest = { method, path: fullPath, query, body: undefined, headers: req.headers, apiVersion: undefined, rawBody: raw, baseUrl: `http://${req.headers.host ?? "localhost"}` };
   try {
+    checkOrigin(emuReq, emuReq.baseUrl as string);
+    checkControl(emuReq, resolved.route, ws);
     if (resolved.isApi && wire.limiter) wire.limiter.take(resolved.path);
     try {
       body = parseBody(raw, req.headers["content-type"], resolved.isApi);

@@ -6,6 +6,8 @@ import type { EmulatorOptions, RunningEmulator } from "../../src/emulator/server
 import { ROOT, runCliAsync } from "./cli.js";
 
 export const TOKEN = "e2e-token";
+/** Headers of a call to a /__emulator/ control endpoint: they take the --token and JSON only. */
+export const CONTROL = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 
 /** The users, groups and service principal the sample project names: the emulator refuses unknown ones. */
 export const SAMPLE_PRINCIPALS = [
@@ -46,7 +48,7 @@ export interface LoggedRequest {
 }
 
 export async function requestLog(emu: RunningEmulator): Promise<LoggedRequest[]> {
-  const r = await fetch(`${emu.url}/__emulator/requests`);
+  const r = await fetch(`${emu.url}/__emulator/requests`, { headers: CONTROL });
   const body = (await r.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
   return Array.isArray(body) ? body : (body.requests ?? []);
 }

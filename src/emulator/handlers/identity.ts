@@ -110,10 +110,16 @@ export function msiToken(req: EmuRequest, ws: Workspace): EmuResponse {
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
-/** GitHub Actions ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL): any runtime bearer token is accepted. */
+/**
+ * GitHub Actions ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL): any runner bearer is accepted, but the
+ * ID token is minted only when an OAuth client is configured, and it is good only for the token exchange.
+ */
 export function githubIdToken(req: EmuRequest, ws: Workspace): EmuResponse {
   const auth = req.headers.authorization;
   if (typeof auth !== "string" || !/^Bearer\s+\S+/i.test(auth)) return { status: 401, body: { message: "Bad credentials" } };
+  const holder = clientById(ws, ws.config.oauthClients[0]?.id);
+  // wording ours.
+  if (!holder) return { status: 400, body: { message: "No OAuth client is configured (--oauth-client) to exchange an ID token for." } };
   const now = Math.floor(Date.now() / 1000);
   const claims = {
     iss: GITHUB_ISSUER,
@@ -124,7 +130,6 @@ export function githubIdToken(req: EmuRequest, ws: Workspace): EmuResponse {
     jti: randomBytes(8).toString("hex"),
   };
   const jwt = `${b64url({ alg: "RS256", typ: "JWT" })}.${b64url(claims)}.${Buffer.from("emulator").toString("base64url")}`;
-  const holder = clientById(ws, undefined) ?? { kind: "user" as const, name: ws.config.user };
   issueToken(ws, holder, "github-id", jwt);
   return { status: 200, body: { count: 1, value: jwt } };
 }
