@@ -8,8 +8,7 @@ import type { DesiredJob } from "../core/resolve.js";
 import type { DatabricksClient } from "../databricks/index.js";
 import { readLive } from "../live/read-live.js";
 import type { NonConvergent } from "./report.js";
-
-const ENUM_LIKE = /^[A-Z][A-Z0-9_]*$/;
+import { ENUM_LIKE, recordDropped } from "../live/dropped-values.js";
 
 /**
  * Right after jobform wrote a field, a different value means the service did not keep it: it accepts an
@@ -31,6 +30,8 @@ export async function checkConverged(client: DatabricksClient, desired: readonly
   // prune: a job deleted a moment ago that is still listed shows up as a delete.
   const again = planJobs(desired, [...live.managed, ...live.unmanaged], { ...opts, prune: true, only: keys });
   const duplicates = again.errors.map((e) => ({ key: e.key, paths: [e.message] }));
+  const dropped = again.changes.flatMap((c) => (c.action === "update" ? c.fields.flatMap((f) => (typeof f.after === "string" ? [{ key: c.key, path: f.path, value: f.after }] : [])) : []));
+  await recordDropped(client, opts.project, opts.target, dropped);
   return again.changes
     .filter((c) => c.action !== "no-op")
     .map((c): NonConvergent => ({

@@ -16,6 +16,7 @@ import { readProject } from "./read-project.js";
 import { loadSchemas } from "./schemas.js";
 import { openClient } from "./workspace.js";
 import { preflightPrincipals, projectSources } from "./principal-preflight.js";
+import { droppedRules, readDropped } from "../live/dropped-values.js";
 
 export interface PlanInputs {
   checked: CheckedProject;
@@ -107,7 +108,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     await preflightPrincipals(cmd, client, checked, only);
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
-    const ignore = ignoreRules(checked);
+    const ignore = [...ignoreRules(checked), ...droppedRules(await readDropped(client, project, checked.resolved.target), checked.resolved.jobs)];
     const live = await readLive(client, project, { adopt });
     const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
       adopt,
