@@ -124,14 +124,19 @@ function handle(ws: Workspace, wire: Wire, req: IncomingMessage, res: ServerResp
       outcome = { status: 500, body: { error_code: "INTERNAL_ERROR", message: String((e as Error).message) } };
     }
   }
-  if (resolved.route?.mutates && outcome.status < 400) {
-    ws.onMutate?.();
-    wire.saver?.schedule();
-  }
   // After-handler faults keep the change but replace what the client sees (a lost response).
-  if (fault?.when === "after") outcome = fault.action === "reset" ? "reset" : fault.action === "lost" ? { status: 503, body: defaultBody(503) } : { status: fault.status, body: fault.body };
-  else if (kind === "lost") outcome = { status: 503, body: defaultBody(503) };
-  finish(outcome);
+  const answer = (): EmuResponse | "reset" => {
+    if (fault?.when === "after") return fault.action === "reset" ? "reset" : fault.action === "lost" ? { status: 503, body: defaultBody(503) } : { status: fault.status, body: fault.body };
+    return kind === "lost" ? { status: 503, body: defaultBody(503) } : outcome;
+  };
+  if (!(resolved.route?.mutates && outcome.status < 400)) return finish(answer());
+  ws.onMutate?.();
+  if (!wire.saver) return finish(answer());
+  // Nothing is acknowledged before it is on disk; a failed save is an error, not a silent loss.
+  wire.saver.commit().then(
+    () => finish(answer()),
+    (e: unknown) => finish({ status: 500, body: { error_code: "INTERNAL_ERROR", message: `The emulator could not save its state: ${(e as Error).message}` } }),
+  );
 }
 
 export function createWorkspace(options: EmulatorOptions): Workspace {
@@ -191,7 +196,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.close(() => ok());
         server.closeAllConnections();
       });
-      await wire.saver?.save();
+      await wire.saver?.commit();
     },
   };
 }
