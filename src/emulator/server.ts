@@ -30,6 +30,8 @@ export interface RunningEmulator {
 
 const CONTROL = "/__emulator/";
 const MAX_BODY = 10 * 1024 * 1024;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 // The ending "failed to parse given JSON" is recorded (issue #12, difference 6); the start is unverified.
 const MALFORMED_JSON = "Invalid JSON given in the body of the request - failed to parse given JSON";
 
@@ -167,7 +169,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latencyMs: options.latencyMs ?? 0,
     saver: options.stateFile ? new StateSaver(ws, options.stateFile) : undefined,
   };
-  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+  // A client that trickles its headers or body (slowloris) is cut off instead of holding a socket forever;
+  // headers above 16 KiB get 431 and malformed HTTP 400 from node:http itself.
+  const server = createServer({ keepAliveTimeout: 30_000, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, maxHeaderSize: 16 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
