@@ -1,28 +1,13 @@
 // Issue #18, point 11: across kill -9s under load no acknowledged create is lost, no id is handed out
 // twice, and no temp file is left behind.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt } from "../support/cli.js";
+import { ensureBuilt } from "../support/cli.js";
+import { serve } from "../support/serve.js";
 
 beforeAll(ensureBuilt);
-
-function serve(state: string) {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", "--token", "t", "--state", state], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^listening on (http:\/\/\S+)$/m.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  return { child, url, exited };
-}
 
 const headers = { authorization: "Bearer t", "content-type": "application/json" };
 
@@ -31,7 +16,7 @@ describe("jobform serve --state under kill -9", () => {
     const state = join(mkdtempSync(join(tmpdir(), "jobform-kill-")), "state.json");
     const acknowledged = new Set<string>();
     for (let round = 0; round < 3; round++) {
-      const s = serve(state);
+      const s = serve(["--port", "0", "--token", "t", "--state", state]);
       const url = await s.url;
       let stop = false;
       const worker = async () => {
@@ -55,7 +40,7 @@ describe("jobform serve --state under kill -9", () => {
       await s.exited;
       await Promise.all(workers);
     }
-    const last = serve(state);
+    const last = serve(["--port", "0", "--token", "t", "--state", state]);
     const url = await last.url;
     try {
       expect(readdirSync(join(state, "..")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
