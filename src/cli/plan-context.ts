@@ -16,6 +16,8 @@ import { globals, parseVars } from "./globals.js";
 import { readProject } from "./read-project.js";
 import { loadSchemas } from "./schemas.js";
 import { openClient } from "./workspace.js";
+import { preflightPrincipals } from "./principal-preflight.js";
+import { droppedRules, readDropped } from "../live/dropped-values.js";
 
 export interface PlanInputs {
   checked: CheckedProject;
@@ -105,9 +107,10 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
   const only = opts.only?.length ? selectJobs(opts.only, known) : undefined;
   const client = await openClient(cmd);
   try {
+    await preflightPrincipals(cmd, client, checked, only);
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
-    const ignore = ignoreRules(checked);
+    const ignore = [...ignoreRules(checked), ...droppedRules(await readDropped(client, project, checked.resolved.target), checked.resolved.jobs)];
     const live = await readLive(client, project, { adopt });
     const planned = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
       adopt,

@@ -51,6 +51,7 @@ export const CODES = {
   JF063: "limit exceeded",
   JF064: "schedule that never fires",
   JF070: "permission problem",
+  JF071: "principal does not exist in the workspace",
   JF080: "literal secret",
   JF090: "not a readable regular file inside the project",
   JF091: "input limit exceeded",

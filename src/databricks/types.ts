@@ -222,6 +222,13 @@ export interface ImportRequest {
   overwrite?: boolean;
 }
 
+/** A SCIM list answer; only the count matters to jobform. */
+export interface ScimListResponse {
+  totalResults?: number;
+  Resources?: Record<string, unknown>[];
+  [k: string]: unknown;
+}
+
 export interface ScimUser {
   id?: string;
   userName?: string;

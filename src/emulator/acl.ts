@@ -4,6 +4,7 @@ import type { Principal, PrincipalKind } from "./types.js";
 import type { Grant, Json, Workspace } from "./state.js";
 import { invalid, permissionDenied } from "./errors.js";
 import { isObject } from "./defaults.js";
+import { classify, requireKnown } from "./principals.js";
 
 export const JOB_LEVELS = ["CAN_VIEW", "CAN_MANAGE_RUN", "CAN_MANAGE", "IS_OWNER"] as const;
 const RANK: Record<string, number> = { CAN_VIEW: 1, CAN_MANAGE_RUN: 2, CAN_MANAGE: 3, IS_OWNER: 4 };
@@ -18,16 +19,8 @@ export const LEVEL_DESCRIPTIONS: Record<string, string> = {
   IS_OWNER: "Owns the job: all rights; runs default to this identity",
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const aclKey = (jobId: string) => `jobs/${jobId}`;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** An application id sent as user_name is a service principal and comes back as one (API-NOTES §5.6). */
-export function classify(ws: Workspace, kind: PrincipalKind, name: string): Principal {
-  if (kind === "user" && (UUID.test(name) || ws.servicePrincipals.has(name.toLowerCase()))) return { kind: "service_principal", name };
-  return { kind, name };
-}
 
 export function jobOwner(ws: Workspace, jobId: string): Grant | undefined {
   return ws.acls.get(aclKey(jobId))?.find((g) => g.level === "IS_OWNER");
@@ -75,6 +68,8 @@ export function parseGrants(ws: Workspace, list: unknown): Grant[] {
     if (typeof level !== "string") throw invalid("Missing required field: access_control_list.permission_level");
     if (!(level in RANK)) throw invalid(`Permission level ${level} is not supported for jobs. Supported levels: ${JOB_LEVELS.join(", ")}.`);
     const p = classify(ws, kind, entry[field] as string);
+    // The whole request is refused before anything changes: the old ACL stays (issue #12, difference 1).
+    requireKnown(ws, p);
     const at = out.findIndex((g) => g.kind === p.kind && same(g.name, p.name));
     if (at >= 0) out.splice(at, 1);
     out.push({ kind: p.kind, name: p.name, level });

@@ -19,7 +19,8 @@ export function authenticate(req: Pick<EmuRequest, "headers">, ws: Workspace): P
   const token = m[1] as string;
   const issued = ws.tokens.get(token);
   if (issued) {
-    if (issued.expiresAt > Date.now()) return issued.principal;
+    // A GitHub Actions ID token is only good for the token exchange, never as an API token (issue #18, point 7).
+    if (issued.expiresAt > Date.now() && issued.kind === "access") return issued.principal;
     throw new ApiFailure(403, "PERMISSION_DENIED", "Invalid access token.");
   }
   const { token: only, user } = ws.config;

@@ -36,8 +36,9 @@ export const TASK_DEFAULTS: readonly DefaultRule[] = [
   { path: "timeout_seconds", value: constant(0), why: "task timeout 0 echoed like the job's" },
   { path: "email_notifications", value: constant({}), why: "empty object per task, like the job level" },
   { path: "webhook_notifications", value: constant({}), why: "empty object per task too (API-NOTES §5.1, task level)" },
-  { path: "disabled", value: constant(false), why: "tasks come back with disabled: false unless disabled (API-NOTES §5.1)" },
-  { path: "retry_on_timeout", value: constant(false), why: "computed by the server and echoed (tf marks it computed)" },
+  // Not filled: `disabled` and `retry_on_timeout`. API-NOTES §5.1 lists them from clients' ignore tables and
+  // tf's "computed" marking, but recorded create→get pairs (issue #12, difference 4) show neither on tasks
+  // that did not send them; the recordings win.
   { path: "notebook_task.source", value: resolvedSource, why: "jobs/get returns the resolved source: GIT with git_source, else WORKSPACE" },
   { path: "sql_task.file.source", value: resolvedSource, why: "resolved like notebook sources" },
   { path: "dbt_task.source", value: resolvedSource, why: "resolved like notebook sources" },

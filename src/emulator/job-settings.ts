@@ -16,6 +16,7 @@ import {
   type DefaultContext,
 } from "./defaults.js";
 import { jobOwner } from "./acl.js";
+import { dropUnknownEnums } from "./enums.js";
 import { idFromString } from "../lib/json.js";
 
 export type WriteOp = "create" | "reset" | "update";
@@ -73,6 +74,7 @@ export function storedSettings(input: Json, op: WriteOp, version: ApiVersion, pr
     for (const f of WRITE_ONLY_CLUSTER_FIELDS) delete c[f];
   });
   const out = (pruneEmpty(s) as Json | undefined) ?? {};
+  dropUnknownEnums(out);
   // Jobs 2.2 turns queueing on when create or reset omit it; update leaves queue alone (API-NOTES §1).
   if (version === "2.2" && op !== "update" && out.queue === undefined) out.queue = { enabled: true };
   // A reset without run_as keeps the previous run-as identity (cli-cloud run_as test, cli#4873).
@@ -110,7 +112,10 @@ export function renderSettings(stored: Json): Json {
     if (Array.isArray(t.depends_on)) t.depends_on = asArray(t.depends_on).sort(byKey("task_key"));
   });
   eachCluster(s, (c) => renderCluster(c, ctx));
-  // Tasks come back in a different order than sent, reported as sorted by task_key (tf#2823 and others).
+  // Tasks come back in a different order than sent, reported as sorted by task_key (tf#2823, #3126, #4159,
+  // #4011); one recorded AWS response keeps the stored order (issue #12, difference 4). Which a workspace
+  // does is unverified: the sort is kept because it is the order that differs from submission, so clients
+  // that depend on order fail here rather than in production.
   if (Array.isArray(s.tasks)) s.tasks = asArray(s.tasks).sort(byKey("task_key"));
   return s;
 }

@@ -8,6 +8,8 @@ export interface EmulatorOptions {
   user?: string;
   /** "id:secret" strings. */
   oauthClients?: string[];
+  /** "KIND:NAME" strings (user, group, service_principal): principals that exist besides --user and the clients. */
+  principals?: string[];
   stateFile?: string;
   workspaceDir?: string;
   latencyMs?: number;

@@ -1,10 +1,13 @@
-// --state FILE: the store as JSON (lossless ids), written atomically (temp file + rename) so a crash
-// never leaves a half-written file, and debounced so bursts of writes cost one disk write.
-import { readFileSync, existsSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+// --state FILE: the store as JSON (lossless ids), written atomically (temp file, fsync, rename) before a
+// write is acknowledged, so a crash never loses an answered write nor leaves a half-written file.
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Grant, IssuedToken, JobRecord, Json, OutcomeRule, Workspace, WorkspaceObject } from "./state.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
+import type { Principal } from "./types.js";
+import { addPrincipal, listPrincipals } from "./principals.js";
 
 const FORMAT = 1;
 
@@ -22,6 +25,8 @@ interface Snapshot {
   runs: Record<string, Json>;
   outcomes: OutcomeRule[];
   tokens: Record<string, IssuedToken>;
+  /** Absent in files written before the directory existed. */
+  principals?: Principal[];
 }
 
 export function snapshot(ws: Workspace): Snapshot {
@@ -35,6 +40,7 @@ export function snapshot(ws: Workspace): Snapshot {
     runs: Object.fromEntries(ws.runs),
     outcomes: ws.outcomes,
     tokens: Object.fromEntries(ws.tokens),
+    principals: listPrincipals(ws.directory),
   };
 }
 
@@ -48,6 +54,7 @@ export function restore(ws: Workspace, s: Snapshot): void {
   ws.runs = new Map(Object.entries(s.runs));
   ws.outcomes = s.outcomes;
   ws.tokens = new Map(Object.entries(s.tokens ?? {}));
+  for (const p of s.principals ?? []) addPrincipal(ws.directory, p);
 }
 
 export function loadState(ws: Workspace, file: string): boolean {
@@ -56,39 +63,67 @@ export function loadState(ws: Workspace, file: string): boolean {
   return true;
 }
 
-/** Saves after mutations, at most one write in flight, coalescing bursts. */
+/**
+ * Saves the store before a write is acknowledged (issue #18, point 11: a create answered 200 must survive a
+ * kill -9, and its id must never be handed out again). Group commit: a commit joins the next save not yet
+ * started, so a burst of writes costs one disk write per in-flight save, not one per request. Each save
+ * is a temp file, fsync, rename: a kill at any moment leaves the old file or the new one, never half.
+ */
 export class StateSaver {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private running: Promise<void> = Promise.resolve();
+  private next: Promise<void> | undefined;
   private seq = 0;
 
   constructor(
     private readonly ws: Workspace,
     private readonly file: string,
-    private readonly debounceMs = 25,
-  ) {}
-
-  schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.save();
-    }, this.debounceMs);
+  ) {
+    removeStrayTemps(file);
   }
 
-  save(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  /** Resolves once a save that began after this call has reached the disk. */
+  commit(): Promise<void> {
+    if (!this.next) {
+      const next = this.running.catch(() => undefined).then(() => {
+        this.next = undefined;
+        return this.write();
+      });
+      this.next = next;
+      this.running = next;
     }
+    return this.next;
+  }
+
+  private async write(): Promise<void> {
+    // The snapshot is taken when the save starts, so it holds every write that joined it.
     const text = stringifyJson(snapshot(this.ws));
     this.seq += 1;
     const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.${this.seq}.tmp`;
-    // A failed earlier write must not stop later ones.
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      await writeFile(tmp, text);
+    try {
+      const fh = await open(tmp, "w");
+      try {
+        await fh.writeFile(text);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, this.file);
-    });
-    return this.writing;
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
   }
+}
+
+/** Temp files of saves a crash interrupted: never the state, always safe to delete. */
+function removeStrayTemps(file: string): void {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.`;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) if (n.startsWith(prefix) && n.endsWith(".tmp")) rmSync(join(dir, n), { force: true });
 }

@@ -7,7 +7,8 @@ import { createJob, deleteJob, resetJob, updateJob } from "./handlers/jobs-write
 import { getPermissions, permissionLevels, setPermissions, updatePermissions } from "./handlers/permissions.js";
 import { deleteObject, exportObject, getStatus, importObject, listObjects, mkdirsHandler } from "./handlers/workspace.js";
 import { aadToken, githubIdToken, msiToken, oidcDiscovery, oidcToken, scimMe } from "./handlers/identity.js";
-import { addFault, addOutcomes, getRequests, getState, resetWorkspace } from "./handlers/control.js";
+import { addFault, addOutcomes, addPrincipals, getRequests, getState, resetWorkspace } from "./handlers/control.js";
+import { listGroups, listServicePrincipals, listUsers } from "./handlers/scim.js";
 
 /** Jobs answer on 2.0, 2.1 and 2.2 (the CLI fake also serves 2.0); other APIs on 2.0 only (API-NOTES §1). */
 export const JOBS_VERSIONS: readonly ApiVersion[] = ["2.0", "2.1", "2.2"];
@@ -20,10 +21,13 @@ const BUILTIN: Route[] = [
   { method: "POST", pattern: "jobs/reset", versions: JOBS_VERSIONS, mutates: true, handler: resetJob },
   { method: "POST", pattern: "jobs/update", versions: JOBS_VERSIONS, mutates: true, handler: updateJob },
   { method: "POST", pattern: "jobs/delete", versions: JOBS_VERSIONS, mutates: true, handler: deleteJob },
-  { method: "GET", pattern: "permissions/{type}/{id}", versions: V20, handler: getPermissions },
-  { method: "PUT", pattern: "permissions/{type}/{id}", versions: V20, mutates: true, handler: setPermissions },
-  { method: "PATCH", pattern: "permissions/{type}/{id}", versions: V20, mutates: true, handler: updatePermissions },
-  { method: "GET", pattern: "permissions/{type}/{id}/permissionLevels", versions: V20, handler: permissionLevels },
+  // The preview prefix reaches the same handlers on a real workspace (issue #12, difference 9).
+  ...["permissions", "preview/permissions"].flatMap((prefix): Route[] => [
+    { method: "GET", pattern: `${prefix}/{type}/{id}`, versions: V20, handler: getPermissions },
+    { method: "PUT", pattern: `${prefix}/{type}/{id}`, versions: V20, mutates: true, handler: setPermissions },
+    { method: "PATCH", pattern: `${prefix}/{type}/{id}`, versions: V20, mutates: true, handler: updatePermissions },
+    { method: "GET", pattern: `${prefix}/{type}/{id}/permissionLevels`, versions: V20, handler: permissionLevels },
+  ]),
   { method: "GET", pattern: "workspace/list", versions: V20, handler: listObjects },
   { method: "GET", pattern: "workspace/get-status", versions: V20, handler: getStatus },
   { method: "GET", pattern: "workspace/export", versions: V20, handler: exportObject },
@@ -31,9 +35,16 @@ const BUILTIN: Route[] = [
   { method: "POST", pattern: "workspace/mkdirs", versions: V20, mutates: true, handler: mkdirsHandler },
   { method: "POST", pattern: "workspace/delete", versions: V20, mutates: true, handler: deleteObject },
   { method: "GET", pattern: "preview/scim/v2/Me", versions: V20, handler: scimMe },
+  { method: "GET", pattern: "preview/scim/v2/Users", versions: V20, handler: listUsers },
+  { method: "GET", pattern: "preview/scim/v2/Groups", versions: V20, handler: listGroups },
+  { method: "GET", pattern: "preview/scim/v2/ServicePrincipals", versions: V20, handler: listServicePrincipals },
 ];
 
-/** Routes outside /api/: OAuth, test identity providers, control endpoints. No bearer auth, never faulted. */
+/**
+ * Routes outside /api/: OAuth, test identity providers, control endpoints. Never faulted. The control ones
+ * need --token when it is set; the identity providers check their own credentials (client secrets, the
+ * runner's bearer), and what they issue is good only for configured clients.
+ */
 export const OPEN_ROUTES: Route[] = [
   { method: "GET", pattern: "/oidc/.well-known/oauth-authorization-server", handler: oidcDiscovery },
   { method: "POST", pattern: "/oidc/v1/token", handler: oidcToken },
@@ -41,11 +52,12 @@ export const OPEN_ROUTES: Route[] = [
   { method: "POST", pattern: "/__emulator/aad/{tenant}/oauth2/token", handler: aadToken },
   { method: "GET", pattern: "/__emulator/msi/token", handler: msiToken },
   { method: "GET", pattern: "/__emulator/github/token", handler: githubIdToken },
-  { method: "GET", pattern: "/__emulator/requests", handler: getRequests },
-  { method: "POST", pattern: "/__emulator/reset", mutates: true, handler: resetWorkspace },
-  { method: "GET", pattern: "/__emulator/state", handler: getState },
-  { method: "POST", pattern: "/__emulator/faults", handler: addFault },
-  { method: "POST", pattern: "/__emulator/outcomes", mutates: true, handler: addOutcomes },
+  { method: "GET", pattern: "/__emulator/requests", control: true, handler: getRequests },
+  { method: "POST", pattern: "/__emulator/reset", mutates: true, control: true, handler: resetWorkspace },
+  { method: "GET", pattern: "/__emulator/state", control: true, handler: getState },
+  { method: "POST", pattern: "/__emulator/faults", control: true, handler: addFault },
+  { method: "POST", pattern: "/__emulator/outcomes", mutates: true, control: true, handler: addOutcomes },
+  { method: "POST", pattern: "/__emulator/principals", mutates: true, control: true, handler: addPrincipals },
 ];
 
 interface Compiled {

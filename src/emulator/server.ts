@@ -7,10 +7,12 @@ import { Workspace, type FaultRule } from "./state.js";
 import { ApiFailure, failureResponse } from "./errors.js";
 import { dispatch, resolve, type Resolved } from "./dispatch.js";
 import { authenticate } from "./auth.js";
+import { checkControl, checkOrigin } from "./guard.js";
 import { RateLimiter } from "./rate-limit.js";
 import { Chaos, type ChaosFault } from "./chaos.js";
 import { StateSaver, loadState } from "./persistence.js";
 import { mirrorDirectory } from "./workspace-dir.js";
+import { parsePrincipal } from "./principals.js";
 import { defaultBody } from "./handlers/control.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "./options.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
@@ -28,6 +30,10 @@ export interface RunningEmulator {
 
 const CONTROL = "/__emulator/";
 const MAX_BODY = 10 * 1024 * 1024;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+// The ending "failed to parse given JSON" is recorded (issue #12, difference 6); the start is unverified.
+const MALFORMED_JSON = "Invalid JSON given in the body of the request - failed to parse given JSON";
 
 interface Wire {
   limiter: RateLimiter | undefined;
@@ -43,10 +49,14 @@ function takeFault(ws: Workspace, method: string, fullPath: string, r: Resolved)
   return i < 0 ? undefined : ws.faults.splice(i, 1)[0];
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+/**
+ * /api/ bodies are JSON whatever the content type: the official examples send `curl --data @file.json`,
+ * a form content type (issue #12, difference 6). Only the OAuth token endpoints read forms.
+ */
+function parseBody(raw: Buffer, contentType: string | undefined, isApi: boolean): unknown {
   if (raw.length === 0) return undefined;
   const text = raw.toString("utf8");
-  if (contentType?.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
+  if (!isApi && contentType?.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   return parseJson(text);
 }
 
@@ -98,12 +108,14 @@ function handle(ws: Workspace, wire: Wire, req: IncomingMessage, res: ServerResp
   if (kind && kind !== "lost") return finish(kind === "reset" ? "reset" : chaosResponse(kind));
   const emuReq: EmuRequest = { method, path: fullPath, query, body: undefined, headers: req.headers, apiVersion: undefined, rawBody: raw, baseUrl: `http://${req.headers.host ?? "localhost"}` };
   try {
+    checkOrigin(emuReq, emuReq.baseUrl as string);
+    checkControl(emuReq, resolved.route, ws);
     if (resolved.isApi && wire.limiter) wire.limiter.take(resolved.path);
     try {
-      body = parseBody(raw, req.headers["content-type"]);
+      body = parseBody(raw, req.headers["content-type"], resolved.isApi);
     } catch {
       if (resolved.isApi) authenticate(emuReq, ws);
-      throw new ApiFailure(400, "MALFORMED_REQUEST", "Invalid JSON given in the body of the request - failed to parse the given JSON.");
+      throw new ApiFailure(400, "MALFORMED_REQUEST", MALFORMED_JSON);
     }
     emuReq.body = body;
     outcome = dispatch(emuReq, ws, fullPath, resolved);
@@ -114,14 +126,19 @@ function handle(ws: Workspace, wire: Wire, req: IncomingMessage, res: ServerResp
       outcome = { status: 500, body: { error_code: "INTERNAL_ERROR", message: String((e as Error).message) } };
     }
   }
-  if (resolved.route?.mutates && outcome.status < 400) {
-    ws.onMutate?.();
-    wire.saver?.schedule();
-  }
   // After-handler faults keep the change but replace what the client sees (a lost response).
-  if (fault?.when === "after") outcome = fault.action === "reset" ? "reset" : fault.action === "lost" ? { status: 503, body: defaultBody(503) } : { status: fault.status, body: fault.body };
-  else if (kind === "lost") outcome = { status: 503, body: defaultBody(503) };
-  finish(outcome);
+  const answer = (): EmuResponse | "reset" => {
+    if (fault?.when === "after") return fault.action === "reset" ? "reset" : fault.action === "lost" ? { status: 503, body: defaultBody(503) } : { status: fault.status, body: fault.body };
+    return kind === "lost" ? { status: 503, body: defaultBody(503) } : outcome;
+  };
+  if (!(resolved.route?.mutates && outcome.status < 400)) return finish(answer());
+  ws.onMutate?.();
+  if (!wire.saver) return finish(answer());
+  // Nothing is acknowledged before it is on disk; a failed save is an error, not a silent loss.
+  wire.saver.commit().then(
+    () => finish(answer()),
+    (e: unknown) => finish({ status: 500, body: { error_code: "INTERNAL_ERROR", message: `The emulator could not save its state: ${(e as Error).message}` } }),
+  );
 }
 
 export function createWorkspace(options: EmulatorOptions): Workspace {
@@ -133,6 +150,7 @@ export function createWorkspace(options: EmulatorOptions): Workspace {
     admins: [user, ...oauthClients.map((c) => c.id)],
     token: options.token,
     oauthClients,
+    principals: (options.principals ?? []).map(parsePrincipal),
     runDurationMs: options.runDurationMs ?? 1000,
     checkPaths: options.checkPaths ?? false,
   });
@@ -151,7 +169,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latencyMs: options.latencyMs ?? 0,
     saver: options.stateFile ? new StateSaver(ws, options.stateFile) : undefined,
   };
-  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+  // A client that trickles its headers or body (slowloris) is cut off instead of holding a socket forever;
+  // headers above 16 KiB get 431 and malformed HTTP 400 from node:http itself.
+  const server = createServer({ keepAliveTimeout: 30_000, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, maxHeaderSize: 16 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
@@ -180,7 +200,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.close(() => ok());
         server.closeAllConnections();
       });
-      await wire.saver?.save();
+      await wire.saver?.commit();
     },
   };
 }

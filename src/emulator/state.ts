@@ -1,6 +1,7 @@
 // The emulated workspace: one in-memory store that every handler reads and writes. Ids come from a
 // bigint counter so ids above 2^53 stay exact and a run is repeatable from --id-start.
 import type { Principal, PrincipalKind } from "./types.js";
+import { BUILTIN_GROUPS, addPrincipal, emptyDirectory, type Directory } from "./principals.js";
 
 export type Json = Record<string, unknown>;
 
@@ -74,6 +75,8 @@ export interface WorkspaceConfig {
   admins: string[];
   /** --token: the only static bearer token served; undefined = any bearer token is the --user. */
   token?: string | undefined;
+  /** --principal KIND:NAME: users, groups and service principals that exist besides --user and the clients. */
+  principals?: Principal[];
   /** --oauth-client id:secret pairs: service principals that may obtain tokens. */
   oauthClients: Array<{ id: string; secret: string }>;
   /** For the runs engine: how long a simulated run stays RUNNING (--run-duration-ms, default 1000). */
@@ -98,8 +101,8 @@ export class Workspace {
   outcomes: OutcomeRule[] = [];
   tokens = new Map<string, IssuedToken>();
   admins: Set<string>;
-  /** Application ids of known service principals (lowercase): such a name sent as user_name is an SP. */
-  servicePrincipals = new Set<string>();
+  /** Users, groups and service principals that exist; ACLs and run_as naming others are refused. */
+  directory: Directory = emptyDirectory();
   requestLog: LogEntry[] = [];
   /** One-shot faults added through POST /__emulator/faults (not persisted). */
   faults: FaultRule[] = [];
@@ -110,7 +113,10 @@ export class Workspace {
   constructor(readonly config: WorkspaceConfig) {
     this.nextId = config.idStart;
     this.admins = new Set(config.admins.map((a) => a.toLowerCase()));
-    for (const c of config.oauthClients) this.servicePrincipals.add(c.id.toLowerCase());
+    addPrincipal(this.directory, { kind: "user", name: config.user });
+    for (const g of BUILTIN_GROUPS) addPrincipal(this.directory, { kind: "group", name: g });
+    for (const c of config.oauthClients) addPrincipal(this.directory, { kind: "service_principal", name: c.id });
+    for (const p of config.principals ?? []) addPrincipal(this.directory, p);
     this.seedTree();
   }
 

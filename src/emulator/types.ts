@@ -41,6 +41,8 @@ export interface Route {
   versions?: readonly ApiVersion[];
   /** Routes that change the store; the server persists the state after them. */
   mutates?: boolean;
+  /** /__emulator/ test controls: behind --token, JSON bodies only (guard.ts). */
+  control?: boolean;
   handler: Handler;
 }
 

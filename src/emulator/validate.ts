@@ -11,6 +11,7 @@ const MAX_CONCURRENT = 1000;
 const MAX_NAME_BYTES = 4096;
 const GIT_PROVIDERS = ["github", "gitlab", "bitbucketcloud", "gitlabenterpriseedition", "bitbucketserver", "azuredevopsservices", "githubenterprise", "awscodecommit"];
 const SINGLE_NODE_PROFILE = "singleNode";
+const TASK_KEY = /^[A-Za-z0-9_-]+$/;
 
 function checkGitSource(gs: unknown): void {
   if (gs === undefined) return;
@@ -40,6 +41,8 @@ function checkTasks(settings: Json): void {
   const keys = new Set<string>();
   for (const t of tasks) {
     if (typeof t.task_key !== "string" || t.task_key === "") throw missingField("settings.tasks.task_key");
+    // Recorded wording (issue #12, difference 5); the same rule holds inside for_each_task below.
+    if (!TASK_KEY.test(t.task_key)) throw invalid(`Task key '${t.task_key}' contains an invalid character. Only alphanumeric, - and _ characters are permitted.`);
     // wording ours.
     if (keys.has(t.task_key)) throw invalid(`Task key ${t.task_key} is used by more than one task in this job.`);
     keys.add(t.task_key);

@@ -4,12 +4,22 @@ import type { Json, Language, ObjectType, Workspace, WorkspaceObject } from "./s
 import { ApiFailure, invalid, pathNotFound } from "./errors.js";
 import { idFromString } from "../lib/json.js";
 
+const WORKSPACE_ROOT = /^\/Workspace(?=\/|$)/;
+
+/**
+ * One spelling per object: `/Workspace/Users/x/nb` and `/Users/x/nb` name the same notebook (issue #12,
+ * difference 3). The tree keys objects without the prefix; that answers name them without it is unverified.
+ */
+export function canonicalPath(path: string): string {
+  const p = path.replace(/\/{2,}/g, "/").replace(WORKSPACE_ROOT, "").replace(/\/$/, "");
+  return p === "" ? "/" : p;
+}
+
 /** Absolute paths only; duplicate and trailing slashes collapse (cli testserver cleans paths too). */
 export function cleanPath(raw: unknown): string {
   if (typeof raw !== "string" || raw === "") throw invalid("Missing required field: path");
   if (!raw.startsWith("/")) throw invalid(`Path (${raw}) is not absolute.`);
-  const p = raw.replace(/\/{2,}/g, "/").replace(/\/$/, "");
-  return p === "" ? "/" : p;
+  return canonicalPath(raw);
 }
 
 export function parentOf(path: string): string {

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt } from "../support/cli.js";
-import { emulator, sampleProject } from "../support/emulator.js";
+import { CONTROL, emulator, sampleProject } from "../support/emulator.js";
 import { jf, storedJobs } from "./apply-helpers.js";
 
 beforeAll(ensureBuilt);
@@ -21,7 +21,7 @@ describe("ids above 2^53", () => {
     const plan = await jf(emu, ["--dir", dir, "plan", "--detailed-exitcode", "--format", "json"]);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('"update": 0');
-    const state = await (await fetch(`${emu.url}/__emulator/state`)).text();
+    const state = await (await fetch(`${emu.url}/__emulator/state`, { headers: CONTROL })).text();
     expect(state).toContain(`"job_id":${id("sales-load")}`);
   });
 });

@@ -3,7 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { runCliAsync } from "../support/cli.js";
-import { requestLog, TOKEN } from "../support/emulator.js";
+import { CONTROL, requestLog, TOKEN } from "../support/emulator.js";
 
 export function jf(emu: Pick<RunningEmulator, "url">, args: string[], opts: { env?: Record<string, string>; onSpawn?: (c: ChildProcess) => void } = {}) {
   return runCliAsync(["--host", emu.url, ...args], {
@@ -24,7 +24,7 @@ interface StoredJob {
 
 /** The emulator's jobs straight from its store: control endpoints never see chaos. */
 export async function storedJobs(emu: Pick<RunningEmulator, "url">): Promise<StoredJob[]> {
-  const state = (await (await fetch(`${emu.url}/__emulator/state`)).json()) as { jobs: StoredJob[] };
+  const state = (await (await fetch(`${emu.url}/__emulator/state`, { headers: CONTROL })).json()) as { jobs: StoredJob[] };
   return state.jobs;
 }
 

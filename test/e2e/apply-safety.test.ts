@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt } from "../support/cli.js";
-import { emulator, requestLog, sampleProject } from "../support/emulator.js";
+import { CONTROL, emulator, requestLog, sampleProject } from "../support/emulator.js";
 import { api, idsByKey, jf, jobWrites, KEYS } from "./apply-helpers.js";
 
 beforeAll(ensureBuilt);
@@ -86,7 +86,7 @@ describe("apply safety", () => {
   it("after a lost create answer, finds the job by its tags instead of creating it twice", async () => {
     emu = await emulator();
     const dir = sampleProject();
-    await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ method: "POST", path: "/api/2.2/jobs/create", action: "lost" }) });
+    await fetch(`${emu.url}/__emulator/faults`, { method: "POST", headers: CONTROL, body: JSON.stringify({ method: "POST", path: "/api/2.2/jobs/create", action: "lost" }) });
     const summary = join(dir, "summary.md");
     const r = await jf(emu, ["--dir", dir, "apply", "--auto-approve"], { env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary } });
     expect(r.code).toBe(0);
@@ -104,7 +104,7 @@ describe("apply safety", () => {
     const first = ["sales-load", "files-ingest", "orders-stream", "reports-refresh"].flatMap((k) => ["--job", k]);
     expect((await jf(emu, ["--dir", dir, "apply", "--auto-approve", ...first])).code).toBe(0);
     const body = { error_code: "INVALID_PARAMETER_VALUE", message: "The cluster spec is not valid." };
-    await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ method: "POST", path: "/api/2.2/jobs/create", status: 400, body }) });
+    await fetch(`${emu.url}/__emulator/faults`, { method: "POST", headers: CONTROL, body: JSON.stringify({ method: "POST", path: "/api/2.2/jobs/create", status: 400, body }) });
     const from = (await requestLog(emu)).length;
     const r = await jf(emu, ["--dir", dir, "apply", "--auto-approve"]);
     expect(r.code).toBe(1);

@@ -1,27 +1,12 @@
 // `jobform serve` as users start it: prints where it listens, serves, saves its state and stops cleanly.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt } from "../support/cli.js";
+import { ensureBuilt } from "../support/cli.js";
+import { serve } from "../support/serve.js";
 
 beforeAll(ensureBuilt);
-
-function serve(args: string[]) {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^listening on (http:\/\/\S+)$/m.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, url, exited };
-}
 
 describe("jobform serve", () => {
   it("listens on a free port, persists its state, stops on SIGTERM, and comes back with the same jobs", async () => {

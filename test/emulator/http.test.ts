@@ -26,6 +26,7 @@ interface Answer {
 async function api(e: RunningEmulator, method: string, path: string, body?: unknown, token: string | null = "t", extra: Record<string, string> = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...extra };
   if (token !== null) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined && headers["content-type"] === undefined) headers["content-type"] = "application/json";
   const init: RequestInit = { method, headers };
   if (body !== undefined) init.body = typeof body === "string" ? body : stringifyJson(body);
   const res = await fetch(`${e.url}${path}`, init);
@@ -147,7 +148,7 @@ describe("request log, state, ids", () => {
     expect(log[1]?.query).toEqual({ job_id: "1" });
     const since = (await api(e, "GET", `/__emulator/requests?since=${String(log[0]?.seq)}`)).body.requests as unknown[];
     expect(since).toHaveLength(1);
-    await api(e, "POST", "/__emulator/reset");
+    await api(e, "POST", "/__emulator/reset", {});
     expect(((await api(e, "GET", "/__emulator/state")).body.jobs as unknown[]).length).toBe(0);
   });
 

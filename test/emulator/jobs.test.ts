@@ -54,7 +54,7 @@ describe("jobs/update", () => {
 
 describe("jobs/reset", () => {
   it("replaces everything, keeps an omitted run_as and re-enables the queue on 2.2", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: ["user:bob@example.com"] });
     const id = createJob(ws, { name: "a", tags: { t: "1" }, queue: { enabled: false }, run_as: { user_name: "bob@example.com" } });
     ok(call(ws, "POST", "/api/2.2/jobs/reset", { job_id: id, new_settings: { name: "b" } }));
     const s = getSettings(ws, id);

@@ -3,10 +3,12 @@ import { call, createJob, ok, workspace } from "./helpers.js";
 import { issueToken } from "../../src/emulator/auth.js";
 
 const SP = "8f4c2a1e-0000-4000-8000-000000000001";
+/** Principals these tests name; the directory refuses any other (see principals.test.ts). */
+const KNOWN = ["user:bob@example.com", "user:a@x", "user:b@x", "user:new@x.com", "group:eng", `service_principal:${SP}`];
 
 describe("job permissions", () => {
   it("a new job has the creator as direct owner and admins as inherited CAN_MANAGE", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, {});
     expect(ok(call(ws, "GET", `/api/2.0/permissions/jobs/${id}`))).toEqual({
       object_id: `/jobs/${id}`,
@@ -19,7 +21,7 @@ describe("job permissions", () => {
   });
 
   it("create's access_control_list is applied", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, { access_control_list: [{ group_name: "eng", permission_level: "CAN_VIEW" }] });
     const acl = ok<{ access_control_list: Record<string, unknown>[] }>(call(ws, "GET", `/api/2.0/permissions/jobs/${id}`)).access_control_list;
     expect(acl.map((e) => e.user_name ?? e.group_name)).toEqual(["me@example.com", "eng", "admins"]);
@@ -27,7 +29,7 @@ describe("job permissions", () => {
   });
 
   it("PUT replaces direct grants, last duplicate wins, SP ids sent as user_name come back as SPs", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, {});
     const res = ok<{ access_control_list: Record<string, unknown>[] }>(
       call(ws, "PUT", `/api/2.0/permissions/jobs/${id}`, {
@@ -52,7 +54,7 @@ describe("job permissions", () => {
     [[{ group_name: "eng", permission_level: "IS_OWNER" }], "cannot be the owner"],
     [[{ user_name: "a@x", permission_level: "CAN_FLY" }], "not supported"],
   ])("PUT owner rules %#", (acl, message) => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, {});
     const r = call(ws, "PUT", `/api/2.0/permissions/jobs/${id}`, { access_control_list: acl });
     expect(r.status).toBe(400);
@@ -60,7 +62,7 @@ describe("job permissions", () => {
   });
 
   it("PATCH adds grants and an ownership transfer leaves the old owner CAN_MANAGE", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, {});
     const acl = ok<{ access_control_list: Record<string, unknown>[] }>(
       call(ws, "PATCH", `/api/2.0/permissions/jobs/${id}`, { access_control_list: [{ user_name: "new@x.com", permission_level: "IS_OWNER" }] }),
@@ -72,7 +74,7 @@ describe("job permissions", () => {
   });
 
   it("lists permission levels", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, {});
     const levels = ok<{ permission_levels: { permission_level: string }[] }>(call(ws, "GET", `/api/2.0/permissions/jobs/${id}/permissionLevels`));
     expect(levels.permission_levels.map((l) => l.permission_level)).toEqual(["CAN_VIEW", "CAN_MANAGE_RUN", "CAN_MANAGE", "IS_OWNER"]);
@@ -98,7 +100,7 @@ describe("job permissions", () => {
   });
 
   it("job ACLs survive deletion of the job", () => {
-    const ws = workspace();
+    const ws = workspace({ principals: KNOWN });
     const id = createJob(ws, {});
     ok(call(ws, "POST", "/api/2.2/jobs/delete", { job_id: id }));
     ok(call(ws, "GET", `/api/2.0/permissions/jobs/${id}`));

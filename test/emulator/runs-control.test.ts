@@ -174,7 +174,7 @@ describe("runs/list and runs/delete", () => {
   });
 
   it("run-now needs CAN_MANAGE_RUN and `only` runs a subset of tasks", () => {
-    const { ws } = setup();
+    const { ws } = setup({ principals: ["user:bob@example.com"] });
     const job = createJob(ws, { tasks: [nb("a"), nb("b", { depends_on: [{ task_key: "a" }] })] });
     const bob = issueToken(ws, { kind: "user", name: "bob@example.com" });
     expect(call(ws, "POST", "/api/2.2/jobs/run-now", { job_id: job }, bob)).toMatchObject({ status: 403, body: { error_code: "PERMISSION_DENIED" } });

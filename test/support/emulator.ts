@@ -6,9 +6,23 @@ import type { EmulatorOptions, RunningEmulator } from "../../src/emulator/server
 import { ROOT, runCliAsync } from "./cli.js";
 
 export const TOKEN = "e2e-token";
+/** Headers of a call to a /__emulator/ control endpoint: they take the --token and JSON only. */
+export const CONTROL = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+
+/** The users, groups and service principal the sample project names: the emulator refuses unknown ones. */
+export const SAMPLE_PRINCIPALS = [
+  "user:alice@contoso.com",
+  "user:bob@contoso.com",
+  "user:carol@contoso.com",
+  "user:dave@contoso.com",
+  "group:analysts",
+  "group:data-eng",
+  "group:ml-engineers",
+  "service_principal:9f0e8d7c-6b5a-4c3d-2e1f-0a9b8c7d6e5f",
+];
 
 export async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, token: TOKEN, ...options });
+  return startEmulator({ port: 0, token: TOKEN, principals: SAMPLE_PRINCIPALS, ...options });
 }
 
 /** The built CLI pointed at an emulator, with no ambient Databricks configuration leaking in. */
@@ -34,7 +48,7 @@ export interface LoggedRequest {
 }
 
 export async function requestLog(emu: RunningEmulator): Promise<LoggedRequest[]> {
-  const r = await fetch(`${emu.url}/__emulator/requests`);
+  const r = await fetch(`${emu.url}/__emulator/requests`, { headers: CONTROL });
   const body = (await r.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
   return Array.isArray(body) ? body : (body.requests ?? []);
 }

@@ -5,7 +5,11 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { startEmulator } from "../../emulator/server.js";
 import { ExitCode } from "../errors.js";
-import { globals, examples } from "../globals.js";
+import { examples, globals } from "../globals.js";
+import { checkProject } from "../../core/project.js";
+import { principalRefs } from "../../core/principal-refs.js";
+import { readProject } from "../read-project.js";
+import { loadSchemas } from "../schemas.js";
 
 /** Runs a jobform command in this process, as a user would type it, and returns its exit code. */
 type Runner = (args: string[]) => Promise<number>;
@@ -27,7 +31,7 @@ export function registerDemo(program: Command, run: Runner): void {
     .action(async (_flags: unknown, cmd: Command) => {
       const g = globals(cmd);
       const token = randomBytes(12).toString("hex");
-      const emu = await startEmulator({ port: 0, token, runDurationMs: 200 });
+      const emu = await startEmulator({ port: 0, token, runDurationMs: 200, principals: namedPrincipals(g.dir) });
       const saved = { token: process.env.DATABRICKS_TOKEN, type: process.env.DATABRICKS_AUTH_TYPE, file: process.env.DATABRICKS_CONFIG_FILE };
       process.env.DATABRICKS_TOKEN = token;
       process.env.DATABRICKS_AUTH_TYPE = "pat";
@@ -55,6 +59,19 @@ export function registerDemo(program: Command, run: Runner): void {
         await emu.close();
       }
     });
+}
+
+/**
+ * The demo workspace has the people and groups the project names, as the team's real one would; the
+ * emulator refuses any other. A project that does not load names none (validate reports why).
+ */
+function namedPrincipals(dir: string): string[] {
+  try {
+    const checked = checkProject(readProject(dir), { vars: {}, env: process.env }, loadSchemas());
+    return [...new Set(principalRefs(checked.resolved.jobs).map((r) => `${r.kind}:${r.name}`))];
+  } catch {
+    return [];
+  }
 }
 
 /** Changes one managed job through the API, the way a UI edit would, so drift has something to report. */

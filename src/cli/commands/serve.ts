@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { examples } from "../globals.js";
 import { UserError } from "../errors.js";
 import { startEmulator } from "../../emulator/server.js";
+import { parsePrincipal } from "../../emulator/principals.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "../../emulator/options.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -20,6 +21,7 @@ interface ServeFlags {
   token?: string;
   user?: string;
   oauthClient: string[];
+  principal?: string[];
   state?: string;
   workspaceDir?: string;
   latencyMs?: string;
@@ -49,6 +51,7 @@ export function serveOptions(f: ServeFlags): EmulatorOptions {
       opts.rateLimit = f.rateLimit;
     }
     f.oauthClient.forEach(parseOAuthClient);
+    if (f.principal?.length) opts.principals = f.principal.map(parsePrincipal).map((p) => `${p.kind}:${p.name}`);
     f.runOutcome.forEach(parseOutcome);
     if (f.idStart !== undefined) opts.idStart = parseIdStart(f.idStart);
   } catch (e) {
@@ -84,6 +87,7 @@ export function registerServe(program: Command): void {
     .option("--token <t>", "only serve requests with Authorization: Bearer <t>")
     .option("--user <name>", "identity behind accepted tokens", "me@example.com")
     .option("--oauth-client <id:secret>", "service principal allowed to get OAuth tokens (repeatable)", collect, [])
+    .option("--principal <kind:name>", "a user, group or service_principal that exists in the workspace (repeatable)", collect, [])
     .option("--state <file>", "load and persist the workspace in this file")
     .option("--workspace-dir <dir>", "mirror a local folder into the workspace tree at start")
     .option("--latency-ms <n>", "add N ms to every response")

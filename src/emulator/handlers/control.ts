@@ -1,5 +1,6 @@
 // Control endpoints under /__emulator/ for tests: request log, reset, state dump, one-shot faults, run outcomes.
-import type { EmuRequest, EmuResponse } from "../types.js";
+import type { EmuRequest, EmuResponse, Principal } from "../types.js";
+import { addPrincipal, listPrincipals, parsePrincipal } from "../principals.js";
 import type { FaultRule, OutcomeRule, Workspace } from "../state.js";
 import { invalid } from "../errors.js";
 import { isObject } from "../defaults.js";
@@ -43,20 +44,34 @@ export function defaultBody(status: number): unknown {
   return { error_code: "TEMPORARILY_UNAVAILABLE", message: "No webapps are available to handle your request. Please try again later." };
 }
 
+/**
+ * A control body listing `A:B` strings or {a, b} objects under `key` (or one of them alone), each parsed
+ * by `parse` as "A<sep>B"; the first bad entry is a 400 and nothing is added.
+ */
+function parseEntries<T>(body: unknown, key: string, fields: [string, string], sep: string, parse: (text: string) => T, shape: string): T[] {
+  const list: unknown[] = isObject(body) && Array.isArray(body[key]) ? (body[key] as unknown[]) : [body];
+  const [a, b] = fields;
+  return list.map((e) => {
+    try {
+      if (typeof e === "string") return parse(e);
+      if (isObject(e) && typeof e[a] === "string" && typeof e[b] === "string") return parse(`${e[a]}${sep}${e[b]}`);
+      throw new RangeError(shape);
+    } catch (err) {
+      throw invalid((err as Error).message);
+    }
+  });
+}
+
 /** Body: {rules: ["GLOB=STATE" | {glob, state}]} or one rule; appended to the --run-outcome rules. */
 export function addOutcomes(req: EmuRequest, ws: Workspace): EmuResponse {
-  const b = req.body;
-  const list: unknown[] = isObject(b) && Array.isArray(b.rules) ? b.rules : [b];
-  const rules: OutcomeRule[] = [];
-  for (const r of list) {
-    try {
-      if (typeof r === "string") rules.push(parseOutcome(r));
-      else if (isObject(r) && typeof r.glob === "string" && typeof r.state === "string") rules.push(parseOutcome(`${r.glob}=${r.state}`));
-      else throw new RangeError("an outcome rule is 'GLOB=STATE' or {glob, state}");
-    } catch (e) {
-      throw invalid((e as Error).message);
-    }
-  }
+  const rules: OutcomeRule[] = parseEntries(req.body, "rules", ["glob", "state"], "=", parseOutcome, "an outcome rule is 'GLOB=STATE' or {glob, state}");
   ws.outcomes.push(...rules);
   return { status: 200, body: { outcomes: ws.outcomes } };
+}
+
+/** Body: {principals: ["KIND:NAME" | {kind, name}]} or one of them: users, groups, SPs that now exist. */
+export function addPrincipals(req: EmuRequest, ws: Workspace): EmuResponse {
+  const added: Principal[] = parseEntries(req.body, "principals", ["kind", "name"], ":", parsePrincipal, "a principal is 'KIND:NAME' or {kind, name}");
+  for (const p of added) addPrincipal(ws.directory, p);
+  return { status: 200, body: { principals: listPrincipals(ws.directory) } };
 }

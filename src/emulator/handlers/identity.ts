@@ -1,6 +1,7 @@
 // Identity: SCIM "Me", the workspace OAuth server (client credentials and RFC 8693 token exchange) and
 // test identity providers (Entra ID, managed identity, GitHub Actions ID tokens) whose tokens the API accepts.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { scimId } from "../principals.js";
 import type { EmuRequest, EmuResponse, Principal } from "../types.js";
 import type { Json, Workspace } from "../state.js";
 import { TOKEN_TTL_SECONDS, basicCredentials, checkClient, clientById, issueToken } from "../auth.js";
@@ -19,21 +20,17 @@ const oauthError = (status: number, error: string, description: string): EmuResp
   body: { error, error_description: description },
 });
 
-function numericId(name: string): string {
-  return BigInt(`0x${createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 13)}`).toString();
-}
-
 export function scimMe(req: EmuRequest, ws: Workspace): EmuResponse {
   const p = req.caller as Principal;
   const body: Json = {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-    id: numericId(p.name),
+    id: scimId(p.name),
     userName: p.name,
     displayName: p.name,
     active: true,
   };
   if (p.kind === "user") body.emails = [{ type: "work", value: p.name, primary: true }];
-  if (ws.isAdmin(p)) body.groups = [{ display: "admins", type: "direct", value: numericId("admins") }];
+  if (ws.isAdmin(p)) body.groups = [{ display: "admins", type: "direct", value: scimId("admins") }];
   return { status: 200, body };
 }
 
@@ -113,10 +110,16 @@ export function msiToken(req: EmuRequest, ws: Workspace): EmuResponse {
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
-/** GitHub Actions ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL): any runtime bearer token is accepted. */
+/**
+ * GitHub Actions ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL): any runner bearer is accepted, but the
+ * ID token is minted only when an OAuth client is configured, and it is good only for the token exchange.
+ */
 export function githubIdToken(req: EmuRequest, ws: Workspace): EmuResponse {
   const auth = req.headers.authorization;
   if (typeof auth !== "string" || !/^Bearer\s+\S+/i.test(auth)) return { status: 401, body: { message: "Bad credentials" } };
+  const holder = clientById(ws, ws.config.oauthClients[0]?.id);
+  // wording ours.
+  if (!holder) return { status: 400, body: { message: "No OAuth client is configured (--oauth-client) to exchange an ID token for." } };
   const now = Math.floor(Date.now() / 1000);
   const claims = {
     iss: GITHUB_ISSUER,
@@ -127,7 +130,6 @@ export function githubIdToken(req: EmuRequest, ws: Workspace): EmuResponse {
     jti: randomBytes(8).toString("hex"),
   };
   const jwt = `${b64url({ alg: "RS256", typ: "JWT" })}.${b64url(claims)}.${Buffer.from("emulator").toString("base64url")}`;
-  const holder = clientById(ws, undefined) ?? { kind: "user" as const, name: ws.config.user };
   issueToken(ws, holder, "github-id", jwt);
   return { status: 200, body: { count: 1, value: jwt } };
 }

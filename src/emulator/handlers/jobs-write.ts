@@ -8,6 +8,7 @@ import { asArray, storedSettings } from "../job-settings.js";
 import { validateSettings } from "../validate.js";
 import { aclKey, checkOwners, parseGrants, requireManage } from "../acl.js";
 import { bodyObject, idField } from "../request-fields.js";
+import { checkRunAs } from "../principals.js";
 import { idFromString } from "../../lib/json.js";
 
 const version = (req: EmuRequest): ApiVersion => req.apiVersion ?? "2.2";
@@ -20,6 +21,7 @@ export function createJob(req: EmuRequest, ws: Workspace): EmuResponse {
   const { access_control_list: aclInput, ...input } = bodyObject(req);
   const settings = storedSettings(input, "create", version(req));
   validateSettings(settings);
+  checkRunAs(ws, settings);
   const requested = parseGrants(ws, aclInput);
   // The creator owns the job unless the request names another owner (API-NOTES §4 jobs/create).
   const grants: Grant[] = requested.some((g) => g.level === "IS_OWNER")
@@ -46,6 +48,7 @@ export function resetJob(req: EmuRequest, ws: Workspace): EmuResponse {
   if (!isObject(body.new_settings)) throw missingField("new_settings");
   const settings = storedSettings(body.new_settings, "reset", version(req), rec.settings);
   validateSettings(settings);
+  checkRunAs(ws, settings);
   rec.settings = settings;
   rec.version += 1;
   return { status: 200, body: {} };
@@ -100,6 +103,7 @@ export function updateJob(req: EmuRequest, ws: Workspace): EmuResponse {
   }
   const settings = storedSettings(merged, "update", version(req), rec.settings);
   validateSettings(settings);
+  checkRunAs(ws, settings);
   rec.settings = settings;
   rec.version += 1;
   return { status: 200, body: {} };

@@ -1,7 +1,7 @@
 // Permissions API 2.0 for jobs: GET, PUT (replace direct grants), PATCH (add/change) and the level list.
 import type { EmuRequest, EmuResponse } from "../types.js";
 import type { Grant, Workspace } from "../state.js";
-import { ApiFailure } from "../errors.js";
+import { ApiFailure, missingField } from "../errors.js";
 import { JOB_LEVELS, LEVEL_DESCRIPTIONS, aclKey, checkOwners, parseGrants, renderAcl, requireManage } from "../acl.js";
 import { bodyObject, idField } from "../request-fields.js";
 
@@ -35,7 +35,11 @@ export function setPermissions(req: EmuRequest, ws: Workspace): EmuResponse {
 
 export function updatePermissions(req: EmuRequest, ws: Workspace): EmuResponse {
   const id = jobIdOf(req, ws, true);
-  const requested = parseGrants(ws, bodyObject(req).access_control_list);
+  const list = bodyObject(req).access_control_list;
+  // A PATCH without a list is refused, not a no-op 200 (issue #12, difference 10); wording ours, unverified,
+  // modelled on the "Missing required field" answers of the other permission APIs (tf PR #5095).
+  if (list === undefined) throw missingField("access_control_list");
+  const requested = parseGrants(ws, list);
   const grants: Grant[] = (ws.acls.get(aclKey(id)) ?? []).map((g) => ({ ...g }));
   const newOwner = requested.find((g) => g.level === "IS_OWNER");
   if (newOwner) {

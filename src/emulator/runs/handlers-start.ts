@@ -13,6 +13,7 @@ import { getRun, putToken, tokenKey, tokenRun, type RunRecord } from "./model.js
 import { now } from "./clock.js";
 import { requireManageRun } from "./access.js";
 import { startJobRun, startSubmitRun } from "./start.js";
+import { legacyTask } from "../legacy-task.js";
 
 const MAX_TOKEN = 64;
 
@@ -74,13 +75,14 @@ export function submitRun(req: EmuRequest, ws: Workspace): EmuResponse {
   const key = tok === undefined ? undefined : tokenKey("submit", tok);
   let run = existing(ws, key);
   if (!run) {
-    const tasks = asArray(body.tasks);
+    const single = legacyTask(body);
+    const tasks = single ? [single] : asArray(body.tasks);
     // wording ours.
     if (tasks.length === 0) throw invalid("A run must have at least one task: set tasks.");
     // Submitted tasks obey the same rules as a saved job's (dependency graph, git_source, clusters).
     validateSettings((pruneEmpty(structuredClone({ tasks, git_source: body.git_source })) as Json | undefined) ?? {});
     const grants = parseGrants(ws, body.access_control_list);
-    run = startSubmitRun(ws, body, now(ws), req.caller?.name ?? "anonymous", grants);
+    run = startSubmitRun(ws, single ? { ...body, tasks } : body, now(ws), req.caller?.name ?? "anonymous", grants, single !== undefined);
     if (key !== undefined) putToken(ws, key, run.run_id);
   }
   return { status: 200, body: { run_id: idFromString(run.run_id) } };

@@ -67,6 +67,8 @@ export interface RunRecord {
   start: number;
   end: number;
   tasks: TaskRun[];
+  /** A 2.0 single-task run: its first task run carries the run's own id. */
+  single_task?: boolean;
   iterations: TaskRun[];
   /** Set when the run never started (max_concurrent_runs). */
   skipped?: Ending;

@@ -4,6 +4,7 @@ import type { Json, Workspace } from "../state.js";
 import type { Ending } from "./model.js";
 import { isObject } from "../defaults.js";
 import { SUCCESS, canceled, failed, internalError, timedOut } from "./endings.js";
+import { canonicalPath } from "../workspace-tree.js";
 
 export interface Execution {
   ending: Ending;
@@ -43,7 +44,7 @@ const isGit = (task: Json, block: Json, hasGitSource: boolean) => block.source =
 function missingPath(ws: Workspace, task: Json, runAs: string, hasGitSource: boolean): Ending | undefined {
   const nbt = task.notebook_task;
   if (isObject(nbt) && typeof nbt.notebook_path === "string" && !isGit(task, nbt, hasGitSource)) {
-    if (ws.objects.get(nbt.notebook_path)?.object_type !== "NOTEBOOK") {
+    if (ws.objects.get(canonicalPath(nbt.notebook_path))?.object_type !== "NOTEBOOK") {
       const message = `RESOURCE_DOES_NOT_EXIST: Unable to access the notebook "${nbt.notebook_path}". Either it does not exist, or the identity used to run this job, ${runAs}, lacks the required permissions.`;
       return internalError(message, "RESOURCE_NOT_FOUND", "CLIENT_ERROR", { error: message });
     }
@@ -51,7 +52,7 @@ function missingPath(ws: Workspace, task: Json, runAs: string, hasGitSource: boo
   const py = task.spark_python_task;
   // Only workspace paths are checked; dbfs:/, s3:// and other URIs are outside the emulated tree.
   if (isObject(py) && typeof py.python_file === "string" && py.python_file.startsWith("/") && py.source !== "GIT") {
-    if (!ws.objects.has(py.python_file)) {
+    if (!ws.objects.has(canonicalPath(py.python_file))) {
       // wording ours (modelled on the notebook message).
       const message = `RESOURCE_DOES_NOT_EXIST: Unable to access the python file "${py.python_file}". Either it does not exist, or the identity used to run this job, ${runAs}, lacks the required permissions.`;
       return internalError(message, "RESOURCE_NOT_FOUND", "CLIENT_ERROR", { error: message });
@@ -65,7 +66,7 @@ function notebookOutput(ws: Workspace, task: Json): Json | undefined {
   const nbt = task.notebook_task;
   if (!isObject(nbt)) return undefined;
   const path = typeof nbt.notebook_path === "string" ? nbt.notebook_path : "";
-  const source = ws.objects.get(path)?.content?.toString("utf8") ?? "";
+  const source = ws.objects.get(canonicalPath(path))?.content?.toString("utf8") ?? "";
   const m = /dbutils\.notebook\.exit\(\s*(["'])((?:\\.|(?!\1).)*)\1\s*\)/.exec(source);
   // The object is present with no result when the notebook ends without calling exit (API-NOTES §4 get-output).
   return m ? { result: m[2] ?? "", truncated: false } : {};

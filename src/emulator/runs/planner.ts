@@ -42,8 +42,9 @@ function deepSubstitute(value: unknown, vars: Record<string, string>): unknown {
 }
 
 function newTaskRun(env: PlanEnv, spec: Json, start: number, created: number, attempt: number): TaskRun {
-  const id = env.ws.allocateId();
-  indexTask(env.ws, id, env.run.run_id);
+  const reuse = env.run.single_task === true && attempt === 0 && env.repairId === undefined && !env.run.tasks.some((t) => t.run_id === env.run.run_id);
+  const id = reuse ? env.run.run_id : env.ws.allocateId();
+  if (!reuse) indexTask(env.ws, id, env.run.run_id);
   const tr: TaskRun = { run_id: id, task_key: String(spec.task_key), attempt_number: attempt, spec, created, start, setup: 0, exec: 0, cleanup: 0, end: start, ending: SUCCESS };
   if (env.repairId !== undefined) tr.repair_id = env.repairId;
   return tr;

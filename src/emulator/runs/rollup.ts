@@ -28,7 +28,9 @@ export function rollup(run: RunRecord): Ending {
   if (leafResults.includes("success") && leafResults.every((c) => c === "success" || c === "skipped"))
     return { life: "TERMINATED", result: "SUCCESS_WITH_FAILURES", message: "", code: "SUCCESS_WITH_FAILURES", type: "SUCCESS" };
   const first = bad[0] as TaskRun;
-  const message = `Task ${first.task_key} failed with message: ${withPeriod(first.ending.message)}`;
+  // Recorded ending when tasks were skipped because of it (issue #12, difference 8).
+  const skippedBelow = [...latest.values()].some((t) => t.ending.result === "UPSTREAM_FAILED");
+  const message = `Task ${first.task_key} failed with message: ${withPeriod(first.ending.message)}${skippedBelow ? " This caused all downstream tasks to get skipped." : ""}`;
   if (first.ending.result === "CANCELED") return { ...canceled(false), message };
   if (first.ending.result === "TIMEDOUT") return { life: "TERMINATED", result: "TIMEDOUT", message, code: first.ending.code, type: first.ending.type, byUser: true };
   return { life: "INTERNAL_ERROR", result: "FAILED", message, code: first.ending.code, type: first.ending.type };

@@ -10,6 +10,7 @@ import { internalError } from "./endings.js";
 import { planTasks, type PlanEnv } from "./planner.js";
 import { admit } from "./admission.js";
 import { truncateRun } from "./truncate.js";
+import { legacyTask } from "../legacy-task.js";
 
 /** Legacy per-task parameter maps of run-now / run_job_task and the task block each one feeds. */
 const LEGACY: ReadonlyArray<[string, string, string]> = [
@@ -126,7 +127,9 @@ export function startJobRun(ws: Workspace, rec: JobRecord, o: JobRunOptions): Ru
   }
   run.start = a.start;
   run.end = a.start;
-  let specs = withLegacyParams(asArray(settings.tasks), o.params);
+  const single = legacyTask(settings);
+  if (single) run.single_task = true;
+  let specs = withLegacyParams(single ? [single] : asArray(settings.tasks), o.params);
   if (o.only) specs = specs.filter((t) => o.only?.includes(String(t.task_key)));
   planAndLimit(ws, run, specs);
   return run;
@@ -139,7 +142,7 @@ function pick(src: Json, keys: string[]): Json {
 }
 
 /** runs/submit: a one-off run of a hidden job whose ACL is the caller as owner plus access_control_list. */
-export function startSubmitRun(ws: Workspace, body: Json, at: number, creator: string, grants: Grant[]): RunRecord {
+export function startSubmitRun(ws: Workspace, body: Json, at: number, creator: string, grants: Grant[], single = false): RunRecord {
   const hiddenJob = ws.allocateId();
   ws.acls.set(aclKey(hiddenJob), [{ kind: "user", name: creator, level: "IS_OWNER" }, ...grants.filter((g) => g.level !== "IS_OWNER")]);
   const settings = renderSettings(pick(body, ["tasks", "git_source", "environments", "timeout_seconds", "job_clusters"]));
@@ -161,6 +164,7 @@ export function startSubmitRun(ws: Workspace, body: Json, at: number, creator: s
     settings: pick(settings, ["git_source", "environments", "timeout_seconds"]),
     depth: 0,
   };
+  if (single) run.single_task = true;
   putRun(ws, run);
   planAndLimit(ws, run, asArray(settings.tasks));
   return run;
