@@ -1,10 +1,13 @@
 import type { Command } from "commander";
 import type { IgnoreRule } from "../core/ignore.js";
 import { globMatches } from "../core/glob.js";
+import { developmentJob, ownerOf, targetSettings } from "../core/deployment.js";
+import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
 import type { CheckedProject } from "../core/project.js";
+import type { DesiredJob } from "../core/resolve.js";
 import type { DatabricksClient } from "../databricks/index.js";
 import { readLive } from "../live/read-live.js";
 import type { LiveState } from "../live/read-live.js";
@@ -23,6 +26,10 @@ export interface PlanInputs {
   deployer: string;
   live: LiveState;
   plan: Plan;
+  /** This target's deployment on this workspace, as the ownership tags name it. */
+  owner: Owner;
+  /** The jobs as this target deploys them (development mode renames and pauses them): what apply sends. */
+  desired: DesiredJob[];
   /** jobform.yaml `ignore:`: apply keeps the workspace's values there and its convergence check skips them. */
   ignore: IgnoreRule[];
 }
@@ -92,6 +99,13 @@ async function whoAmI(client: DatabricksClient): Promise<string> {
   return String(me.userName ?? me.displayName ?? "");
 }
 
+/** The deployment a command that writes to one job acts for; asks who is calling only in development mode. */
+export async function ownerFor(checked: CheckedProject, client: DatabricksClient): Promise<Owner> {
+  const { project, projectName, target } = checked.resolved;
+  const user = targetSettings(project, target).mode === "development" ? await whoAmI(client) : "";
+  return ownerOf(project, projectName as string, target, client.host, user);
+}
+
 /**
  * Both sides, read with the fewest calls, and the plan between them. The caller owns `client` and must
  * close it. Plan never writes to the workspace.
@@ -107,18 +121,23 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
     const ignore = ignoreRules(checked);
-    const live = await readLive(client, project, { adopt });
-    const plan = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
+    const owner = ownerOf(checked.resolved.project, project, checked.resolved.target, client.host, deployer);
+    const development = targetSettings(checked.resolved.project, checked.resolved.target).mode === "development";
+    const desired = development ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
+    const live = await readLive(client, owner, { adopt });
+    const plan = planJobs(desired, [...live.managed, ...live.unmanaged], {
       adopt,
       ignore,
       project,
+      deployment: owner.deployment,
+      claimsLegacy: owner.claimsLegacy,
       target: checked.resolved.target,
       host: client.host,
       prune: opts.prune,
       deployer,
       only,
     });
-    return { checked, project, client, deployer, live, plan, ignore };
+    return { checked, project, client, deployer, live, plan, ignore, owner, desired };
   } catch (e) {
     await client.close();
     throw e;

@@ -8,7 +8,7 @@ import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
-import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
+import { DEPLOYMENT_TAG, KEY_TAG, ownershipOf, PROJECT_TAG } from "./ownership.js";
 import type { GraphTask, JobChange, LiveJob, Plan, PlanError, PlanOptions } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
 import { createRisks, risksOf } from "./risks.js";
@@ -48,7 +48,7 @@ function ownedRemoved(side: CanonicalJob, key: string, opts: PlanOptions, ignore
 
 function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): JobChange {
   const document = resolveJobRefs(job.document, ids);
-  const full = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
+  const full = normalizeDesired(document, { project: opts.project, deployment: opts.deployment, key: job.key, deployer: opts.deployer });
   const name = nameOf(document);
   if (!live) {
     // A new job takes every value from git: there is no workspace value yet for operators to own.
@@ -134,11 +134,17 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const inScope = (key: string) => !opts.only || opts.only.includes(key);
   const managed = new Map<string, LiveJob[]>();
   const unmanaged: LiveJob[] = [];
+  const legacy = new Set<LiveJob>();
+  // Other deployments of this project on this workspace: never changed, never "extra", only counted.
+  const others = new Map<string, number>();
+  const owner = { project: opts.project, deployment: opts.deployment, claimsLegacy: opts.claimsLegacy };
   for (const l of live) {
     const tags = tagsOf(l);
-    const key = managedKey(tags, opts.project);
-    if (key !== undefined) managed.set(key, [...(managed.get(key) ?? []), l]);
-    else if (tags[PROJECT_TAG] === undefined) unmanaged.push(l);
+    const o = ownershipOf(tags, owner);
+    if (o.kind === "managed") managed.set(o.key, [...(managed.get(o.key) ?? []), l]);
+    if (o.kind === "managed" && o.legacy) legacy.add(l);
+    if (o.kind === "other-deployment") others.set(o.deployment ?? "", (others.get(o.deployment ?? "") ?? 0) + 1);
+    if (o.kind === "unmanaged" && tags[PROJECT_TAG] === undefined) unmanaged.push(l);
   }
   const errors: PlanError[] = [];
   const notes: string[] = [];
@@ -147,7 +153,8 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (jobs.length > 1 && inScope(key)) {
       const ids = jobs.map((j) => j.jobId).sort();
-      errors.push({ code: "duplicate-tags", key, job_ids: ids, message: `jobs ${ids.join(" and ")} both carry the tags ${PROJECT_TAG}=${opts.project}, ${KEY_TAG}=${key}; delete or re-tag one of them` });
+      const deployment = opts.deployment === undefined ? "" : ` (${DEPLOYMENT_TAG}=${opts.deployment}${jobs.some((j) => legacy.has(j)) ? " or none" : ""})`;
+      errors.push({ code: "duplicate-tags", key, job_ids: ids, message: `jobs ${ids.join(" and ")} both carry the tags ${PROJECT_TAG}=${opts.project}, ${KEY_TAG}=${key}${deployment}; delete or re-tag one of them` });
     }
   }
   const declared = new Set(desired.map((d) => d.key));
@@ -163,6 +170,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     const change = planOne(job, managed.get(job.key)?.[0] ?? taken, opts, ids, ignored);
     // The ownership tags show up as added fields, so the update that writes them is the takeover.
     if (taken) change.adopting = true;
+    if (change.job_id !== undefined && [...legacy].some((l) => l.jobId === change.job_id)) change.migrating = true;
     changes.push(change);
     for (const u of unmanaged.filter((l) => change.name !== undefined && nameOf(l.settings) === change.name && !adoptedIds.has(l.jobId)))
       notes.push(`job ${u.jobId} is also named "${change.name}" but has no jobform tags: it is left alone; \`jobform import --adopt\` takes it over`);
@@ -178,6 +186,13 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     changes.push({ key, action: "delete", name: nameOf(l.settings), job_id: l.jobId, strategy: "delete", permissions_put: false, fields: [], permissions: [], risks, graph: graphOf(normalizeLive(l).settings), fingerprint: fingerprint(ownedRemoved(normalizeLive(l), key, opts)) });
   }
   changes.sort(byKey);
+  const migrating = changes.filter((c) => c.migrating).map((c) => c.key);
+  if (migrating.length)
+    notes.push(`${migrating.join(", ")} ${migrating.length === 1 ? "was" : "were"} applied before deployments existed: this plan adds the tag ${DEPLOYMENT_TAG}=${opts.deployment ?? ""} (a tag-only update where nothing else changed); no job is recreated`);
+  for (const [deployment, n] of [...others].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    notes.push(deployment === ""
+      ? `${n} job${n === 1 ? "" : "s"} of project ${opts.project} without a deployment tag belong${n === 1 ? "s" : ""} to another target on this workspace (the one that migrates them): left alone`
+      : `${n} job${n === 1 ? "" : "s"} of project ${opts.project} belong${n === 1 ? "s" : ""} to deployment "${deployment}" (another target): left alone`);
   // In the order of jobform.yaml, once per rule, so a reviewer sees every field the plan did not look at.
   for (const rule of opts.ignore ?? []) {
     const keys = ignored.get(rule);

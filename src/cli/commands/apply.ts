@@ -122,8 +122,9 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
       const results = await executePlan({
         client,
         project,
+        deployment: inputs.owner.deployment,
         plan,
-        desired: checked.resolved.jobs,
+        desired: inputs.desired,
         liveIds,
         ignore: inputs.ignore,
         liveSettings: new Map(live.managed.map((j) => [j.key, j.settings])),
@@ -135,8 +136,8 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
       const report: ApplyReport = { results, nonConvergent: [] };
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
-        const opts = { project, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
-        report.nonConvergent = await checkConverged(client, checked.resolved.jobs, written, opts);
+        const opts = { project, deployment: inputs.owner.deployment, claimsLegacy: inputs.owner.claimsLegacy, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
+        report.nonConvergent = await checkConverged(client, inputs.desired, written, opts);
       } catch (e) {
         report.verifyError = errorText(e);
       }
