@@ -1,5 +1,6 @@
 // Targets are deployments (issue #13): dev and prod of the sample project on one workspace, the migration
 // of jobs applied before the deployment tag existed, and development mode's per-developer copies.
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../../src/emulator/auth.js";
 import type { RunningEmulator } from "../../src/emulator/server.js";
@@ -81,11 +82,11 @@ describe("development mode", () => {
   it("names prefixed, schedules paused, one copy per developer side by side", async () => {
     emu = await emulator();
     const dir = sampleProject();
-    const { appendFileSync, readFileSync, writeFileSync } = await import("node:fs");
     const yaml = readFileSync(`${dir}/jobform.yaml`, "utf8").replace("    default: true\n", "    default: true\n    mode: development\n");
     writeFileSync(`${dir}/jobform.yaml`, yaml);
-    appendFileSync(`${dir}/jobform.yaml`, "");
     const bob = issueToken(emu.workspace, { kind: "user", name: "bob@contoso.com" });
+    // A second workspace admin, so the sample project's access lists do not lock bob out.
+    emu.workspace.admins.add("bob@contoso.com");
     const asMe = await jf(emu, ["--dir", dir, "apply", "--auto-approve"]);
     expect(asMe.code, asMe.stderr).toBe(0);
     const asBob = await jf(emu, ["--dir", dir, "apply", "--auto-approve"], { env: { DATABRICKS_TOKEN: bob } });
