@@ -129,6 +129,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
     prov.register(doc.value, doc);
     let merged: unknown = isPlainObject(defaults) ? mergeInto(defaults, doc.value, prov) : doc.value;
     prov.setOrigin(merged as object, { document: doc, segments: [] });
+    merged = withTargetSettings(merged, targetConfig, prov, { document: doc, segments: [] });
     const override = overrides[key];
     if (isPlainObject(override)) merged = mergeInto(merged, override, prov);
     const unresolved: Unresolved[] = [];
@@ -154,6 +155,23 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   const projectName = typeof project?.project === "string" ? project.project : undefined;
   const host = typeof targetConfig.host === "string" ? targetConfig.host : undefined;
   return { project, projectName, target, host, variables, jobs, diagnostics };
+}
+
+/**
+ * The target's `run_as` and `permissions` under a job: the job's own run_as wins, and its own entry for a
+ * principal wins over the target's. Diagnostics about them point at the target in jobform.yaml.
+ */
+function withTargetSettings(job: unknown, targetConfig: Record<string, unknown>, prov: Provenance, jobOrigin: Origin): unknown {
+  const base: Record<string, unknown> = {};
+  if (targetConfig.permissions !== undefined) base.permissions = targetConfig.permissions;
+  // run_as names one identity: the job's replaces the target's whole, never merged field by field.
+  if (targetConfig.run_as !== undefined && !(isPlainObject(job) && job.run_as !== undefined)) base.run_as = targetConfig.run_as;
+  const at = prov.origin(targetConfig);
+  if (Object.keys(base).length === 0 || !at) return job;
+  for (const field of Object.keys(base)) prov.setKeyOrigin(base, field, at);
+  const merged = mergeInto(base, job, prov);
+  prov.setOrigin(merged as object, jobOrigin);
+  return merged;
 }
 
 function unresolvedDiagnostic(job: DesiredJob, u: Unresolved, project: Record<string, unknown> | undefined): Diagnostic {
