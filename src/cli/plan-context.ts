@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { IgnoreRule } from "../core/ignore.js";
 import { globMatches } from "../core/glob.js";
-import { developmentJob, ownerOf, targetSettings } from "../core/deployment.js";
+import { developmentJob, ownerOf, personRunAs, targetSettings } from "../core/deployment.js";
 import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
@@ -122,8 +122,10 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const adopt = adoptMap(checked);
     const ignore = ignoreRules(checked);
     const owner = ownerOf(checked.resolved.project, project, checked.resolved.target, client.host, deployer);
-    const development = targetSettings(checked.resolved.project, checked.resolved.target).mode === "development";
-    const desired = development ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
+    const mode = targetSettings(checked.resolved.project, checked.resolved.target).mode;
+    const people = mode === "production" ? personRunAs(checked.resolved.jobs, deployer) : [];
+    if (people.length) process.stderr.write(`warning: target "${checked.resolved.target}" is in production mode, but ${people.join(", ")} would run as a person; set run_as to a service principal (targets.${checked.resolved.target}.run_as covers every job)\n`);
+    const desired = mode === "development" ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
     const live = await readLive(client, owner, { adopt });
     const plan = planJobs(desired, [...live.managed, ...live.unmanaged], {
       adopt,

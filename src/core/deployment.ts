@@ -97,3 +97,35 @@ export function developmentJob(document: Readonly<Record<string, unknown>>, key:
   out.tags = { ...(isPlainObject(document.tags) ? document.tags : {}), dev: short };
   return out;
 }
+
+/** The git state apply runs from; undefined when the project is not in a git work tree. */
+export interface GitState {
+  branch: string | undefined;
+  dirty: string[];
+}
+
+/** Why a production-mode target refuses to apply from here, or undefined when it may. */
+export function productionRefusal(settings: TargetSettings, git: GitState | undefined): string | undefined {
+  if (settings.mode !== "production") return undefined;
+  const wanted = settings.branch ?? "main";
+  const name = `target "${settings.name ?? ""}" is in production mode`;
+  if (!git) return `${name}: apply only from a git work tree, so what is deployed is a commit`;
+  if (git.dirty.length) return `${name}: the git work tree has uncommitted changes (${git.dirty.slice(0, 3).join(", ")}${git.dirty.length > 3 ? ", …" : ""}); commit or stash them first`;
+  if (git.branch !== wanted) return `${name}: apply only from branch ${wanted} (this is ${git.branch ?? "a detached HEAD"}); set targets.${settings.name ?? ""}.branch to change it`;
+  return undefined;
+}
+
+/**
+ * The jobs of a production-mode target that would run as a person (run_as user_name, or no run_as while
+ * a user deploys): they stop working when that person leaves.
+ */
+export function personRunAs(jobs: readonly { key: string; document: Readonly<Record<string, unknown>> }[], deployer: string): string[] {
+  return jobs
+    .filter(({ document }) => {
+      const runAs = document.run_as;
+      if (isPlainObject(runAs)) return typeof runAs.user_name === "string";
+      return deployer.includes("@");
+    })
+    .map((j) => j.key)
+    .sort();
+}

@@ -10,12 +10,14 @@ import { ciInfo, lockTiming } from "../../apply/lock-settings.js";
 import type { Deployer } from "../../apply/permissions.js";
 import { failedCount, renderReportMarkdown, renderReportText } from "../../apply/report.js";
 import type { ApplyReport } from "../../apply/report.js";
+import { productionRefusal, targetSettings } from "../../core/deployment.js";
 import { isPlainObject } from "../../core/merge.js";
 import type { Plan } from "../../core/plan-types.js";
 import type { DatabricksClient } from "../../databricks/index.js";
 import { renderPlanText } from "../../render/plan-text.js";
 import { parseDuration } from "../../runner/duration.js";
 import { ExitCode, UserError } from "../errors.js";
+import { gitState } from "../git-state.js";
 import { writeStepSummary } from "../github.js";
 import { collect, globals } from "../globals.js";
 import { checkedProject, preparePlan } from "../plan-context.js";
@@ -77,6 +79,9 @@ async function takeLock(client: DatabricksClient, project: string, target: strin
 async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Command): Promise<void> {
   const checked = checkedProject(cmd);
   const project = checked.resolved.projectName as string;
+  const target = targetSettings(checked.resolved.project, checked.resolved.target);
+  const refusal = target.mode === "production" ? productionRefusal(target, gitState(globals(cmd).dir, process.env)) : undefined;
+  if (refusal) throw new UserError(`${refusal}; nothing was written`);
   const saved = planFile ? readSavedPlan(planFile) : undefined;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (!saved && !flags.autoApprove && !interactive) throw new UserError("refusing to apply without confirmation: not a terminal; pass --auto-approve or apply a saved plan (jobform plan --out FILE)");
