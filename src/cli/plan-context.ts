@@ -35,16 +35,16 @@ export interface PlanInputs {
 }
 
 /** The project as validate sees it; any error stops a command that would talk to the workspace. */
-export function checkedProject(cmd: Command): CheckedProject {
+export function checkedProject(cmd: Command, target = globals(cmd).target): CheckedProject {
   const g = globals(cmd);
-  const checked = checkProject(readProject(g.dir), { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
+  const checked = checkProject(readProject(g.dir), { target, vars: parseVars(g.var), env: process.env }, loadSchemas());
   const errors = checked.all.filter((d) => d.severity === "error");
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
   emitWorkflowCommands(maskCommands(checked.resolved) + annotations(errors));
   if (errors.length) {
     const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
     process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources }));
-    process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was read from or written to the workspace\n`);
+    process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}${target === undefined ? "" : ` for target ${target}`}; nothing was read from or written to the workspace\n`);
     throw new ExitCode(1);
   }
   if (!checked.resolved.projectName) throw new UserError("jobform.yaml has no `project:` name; it is the namespace of the ownership tags");
@@ -110,13 +110,13 @@ export async function ownerFor(checked: CheckedProject, client: DatabricksClient
  * Both sides, read with the fewest calls, and the plan between them. The caller owns `client` and must
  * close it. Plan never writes to the workspace.
  */
-export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string }): Promise<PlanInputs> {
+export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string; target?: string }): Promise<PlanInputs> {
   // A caller that already checked the project (and printed its masks) passes it in: read and say it once.
-  const checked = opts.checked ?? checkedProject(cmd);
+  const checked = opts.checked ?? checkedProject(cmd, opts.target ?? globals(cmd).target);
   const project = checked.resolved.projectName as string;
   const known = [...new Set(checked.resolved.jobs.map((j) => j.key))].sort();
   const only = opts.only?.length ? selectJobs(opts.only, known) : undefined;
-  const client = await openClient(cmd);
+  const client = await openClient(cmd, checked.resolved.target);
   try {
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
