@@ -7,12 +7,20 @@ import { idToString } from "../lib/json.js";
 import type { BaseJob, Job } from "../databricks/index.js";
 import { UserError } from "../cli/errors.js";
 import type { RunsIo } from "./io.js";
+import { ownerOf, targetSettings } from "../core/deployment.js";
 import { ownershipOf } from "../core/ownership.js";
 import type { Owner } from "../core/ownership.js";
 
 export interface FoundJob {
   job: Job;
   key: string;
+}
+
+/** The deployment whose job a run command means: in development mode, the caller's own copy. */
+export async function runOwner(io: Pick<RunsIo, "host" | "whoAmI">, resolved: { project: Record<string, unknown> | undefined; projectName: string | undefined; target: string | undefined }): Promise<Owner> {
+  const development = targetSettings(resolved.project, resolved.target).mode === "development";
+  const user = !development ? "" : io.whoAmI ? await io.whoAmI() : undefined;
+  return ownerOf(resolved.project, resolved.projectName ?? "", resolved.target, io.host, user);
 }
 
 /** `localKeys`: the project's jobs/ keys, so a key that exists only in git gets "not deployed yet". */

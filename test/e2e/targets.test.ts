@@ -105,6 +105,12 @@ describe("development mode", () => {
         if (v) expect(v.pause_status, `${j.settings.name} ${f}`).toBe("PAUSED");
       }
     }
+    // run finds the caller's own copy, not the other developer's.
+    const run = await jf(emu, ["--dir", dir, "run", "sales-load", "--no-wait"], { env: { DATABRICKS_TOKEN: bob } });
+    expect(run.code, run.stderr).toBe(0);
+    const runs = [...emu.workspace.runs.values()].filter((r) => (r as { kind?: string }).kind === "run") as { job_id: string }[];
+    const bobsSales = bobs.find((j) => j.settings.tags?.jobform_key === "sales-load")?.id;
+    expect(runs.map((r) => String(r.job_id))).toEqual([bobsSales]);
     for (const token of [undefined, bob]) {
       const plan = await jf(emu, ["--dir", dir, "plan", "--detailed-exitcode"], token ? { env: { DATABRICKS_TOKEN: token } } : {});
       expect(plan.code, plan.stdout).toBe(0);
