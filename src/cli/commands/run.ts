@@ -41,7 +41,6 @@ export function registerRun(program: Command, deps: RunsCommandDeps = {}): void 
       const parsed = parseParamFlags(flags.param);
       if (parsed.errors.length > 0) throw new UserError(parsed.errors.join("; "));
       const checked = checkedProject(cmd);
-      const project = checked.resolved.projectName as string;
       const local = checked.resolved.jobs.find((j) => j.key === key);
       const code = await withRunsIo(cmd, deps, async (io) => {
         const { job } = await findManagedJob(io, await runOwner(io, checked.resolved), key, checked.resolved.jobs.map((j) => j.key));
