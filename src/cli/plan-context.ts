@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { IgnoreRule } from "../core/ignore.js";
 import { globMatches } from "../core/glob.js";
-import { developmentJob, ownerOf, personRunAs, targetSettings } from "../core/deployment.js";
+import { developmentJob, developmentTagOverflow, ownerOf, personRunAs, targetSettings } from "../core/deployment.js";
 import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
@@ -44,7 +44,7 @@ export function checkedProject(cmd: Command, target = globals(cmd).target): Chec
   if (errors.length) {
     const sources = new Map([checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].flatMap((d) => (d ? [[d.file, d.text] as const] : [])));
     process.stderr.write(renderDiagnosticsText(errors, { color: g.color, sources }));
-    process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}${target === undefined ? "" : ` for target ${target}`}; nothing was read from or written to the workspace\n`);
+    process.stderr.write(`jobform: the project has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was read from or written to the workspace\n`);
     throw new ExitCode(1);
   }
   if (!checked.resolved.projectName) throw new UserError("jobform.yaml has no `project:` name; it is the namespace of the ownership tags");
@@ -126,6 +126,8 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const people = mode === "production" ? personRunAs(checked.resolved.jobs, deployer) : [];
     if (people.length) process.stderr.write(`warning: target "${checked.resolved.target}" is in production mode, but ${people.join(", ")} would run as a person; set run_as to a service principal (targets.${checked.resolved.target}.run_as covers every job)\n`);
     const desired = mode === "development" ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
+    const crowded = developmentTagOverflow(desired);
+    if (crowded.length) throw new UserError(`${crowded.join("; ")}; nothing was written`);
     const live = await readLive(client, owner, { adopt });
     const plan = planJobs(desired, [...live.managed, ...live.unmanaged], {
       adopt,

@@ -2,6 +2,7 @@
 // targets that share a workspace never take each other's jobs. Pure: the caller supplies the host it is
 // talking to and, for development mode, who is deploying.
 import { isPlainObject } from "./merge.js";
+import { MAX_USER_TAGS, OWNERSHIP_TAGS } from "./ownership.js";
 import type { Owner } from "./ownership.js";
 
 export type Mode = "development" | "production";
@@ -128,4 +129,15 @@ export function personRunAs(jobs: readonly { key: string; document: Readonly<Rec
     })
     .map((j) => j.key)
     .sort();
+}
+
+/**
+ * Jobs development mode would push over the service's 25 tags: its `dev` tag comes on top of the user's
+ * tags and jobform's ownership tags, which validate (not knowing who deploys) cannot count.
+ */
+export function developmentTagOverflow(jobs: readonly { key: string; document: Readonly<Record<string, unknown>> }[]): string[] {
+  return jobs.flatMap(({ key, document }) => {
+    const n = isPlainObject(document.tags) ? Object.keys(document.tags).length : 0;
+    return n > MAX_USER_TAGS ? [`${key}: ${n} tags including development mode's dev tag; a job may carry 25 and jobform adds its ${OWNERSHIP_TAGS.length} ownership tags, so at most ${MAX_USER_TAGS}: remove one of the job's own`] : [];
+  });
 }

@@ -219,7 +219,7 @@ function ownerIn(text: string): string {
 /** The lines a plan prints for the ownership tags of `key`, whatever form the diff takes. */
 function ownershipLines(block: string, key: string): string[] {
   const lines = block.split("\n").slice(1).filter((l) => l.trim() !== "");
-  for (const l of lines) expect(l).toMatch(/^\s+\+ tags(\.jobform_(project|key))?: /);
+  for (const l of lines) expect(l).toMatch(/^\s+\+ tags(\.jobform_(project|deployment|key))?: /);
   expect(lines.join("\n")).toContain(key);
   expect(lines.join("\n")).toContain("acme-data");
   return lines;

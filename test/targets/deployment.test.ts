@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deploymentName, legacyClaimant, ownerOf, targetSettings, userShortName } from "../../src/core/deployment.js";
+import { deploymentName, developmentJob, developmentTagOverflow, legacyClaimant, ownerOf, targetSettings, userShortName } from "../../src/core/deployment.js";
 import { ownershipOf } from "../../src/core/ownership.js";
 import { planJobs } from "../../src/core/plan.js";
 import type { LiveJob } from "../../src/core/plan-types.js";
@@ -92,5 +92,25 @@ describe("planJobs with deployments", () => {
     const plan = planJobs([desired("etl", "ETL")], [live("1", "etl", "ETL", tags(undefined, "etl")), live("2", "etl", "ETL", tags("dev", "etl"))], { ...base, deployment: "dev", claimsLegacy: true });
     expect(plan.errors.map((e) => e.job_ids)).toEqual([["1", "2"]]);
     expect(plan.errors[0]?.message).toContain("jobform_deployment=dev or none");
+  });
+});
+
+describe("development mode's copy of a job", () => {
+  it("is renamed, paused, allowed more runs and tagged dev; other fields untouched", () => {
+    const job = { name: "Sales", schedule: { quartz_cron_expression: "0 0 6 * * ?", timezone_id: "UTC", pause_status: "UNPAUSED" }, continuous: { pause_status: "UNPAUSED" }, max_concurrent_runs: 10, tags: { team: "x" }, timeout_seconds: 60 };
+    expect(developmentJob(job, "sales", "Jane@x.com")).toEqual({
+      name: "[dev jane] Sales",
+      schedule: { quartz_cron_expression: "0 0 6 * * ?", timezone_id: "UTC", pause_status: "PAUSED" },
+      continuous: { pause_status: "PAUSED" },
+      max_concurrent_runs: 10,
+      tags: { team: "x", dev: "jane" },
+      timeout_seconds: 60,
+    });
+    expect(developmentJob({ trigger: { periodic: { interval: 1, unit: "HOURS" } } }, "k", "bob")).toMatchObject({ name: "[dev bob] k", trigger: { pause_status: "PAUSED" }, max_concurrent_runs: 4 });
+  });
+  it("a job whose tags leave no room for the dev tag is named", () => {
+    const tags = Object.fromEntries(Array.from({ length: 22 }, (_, i) => [`t${i}`, "v"]));
+    const jobs = [{ key: "full", document: developmentJob({ tags }, "full", "bob") }, { key: "ok", document: developmentJob({ tags: { a: "1" } }, "ok", "bob") }];
+    expect(developmentTagOverflow(jobs)).toEqual(["full: 23 tags including development mode's dev tag; a job may carry 25 and jobform adds its 3 ownership tags, so at most 22: remove one of the job's own"]);
   });
 });
