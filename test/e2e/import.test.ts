@@ -156,9 +156,9 @@ permissions:
     const stored = await storedJobs(emu);
     expect(stored.length).toBe(4);
     expect(Object.fromEntries(stored.map((j) => [j.id, j.settings.tags]))).toEqual({
-      [ids.sales]: { team: "sales", jobform_project: "acme-data", jobform_key: "sales-load" },
-      [ids.orders]: { jobform_project: "acme-data", jobform_key: "orders-hourly" },
-      [ids.copy]: { team: "sales", stage: "backfill", jobform_project: "acme-data", jobform_key: "sales-load-2" },
+      [ids.sales]: { team: "sales", jobform_project: "acme-data", jobform_deployment: "dev", jobform_key: "sales-load" },
+      [ids.orders]: { jobform_project: "acme-data", jobform_deployment: "dev", jobform_key: "orders-hourly" },
+      [ids.copy]: { team: "sales", stage: "backfill", jobform_project: "acme-data", jobform_deployment: "dev", jobform_key: "sales-load-2" },
       [ids.other]: { jobform_project: "other-team", jobform_key: "x" },
     });
 
