@@ -1,23 +1,13 @@
 // `--all-targets` and `--target a,b` for validate and plan: which targets, and the plans of all of them,
 // read side by side across workspaces and one after another within each (one workspace, one rate limit).
 import type { Command } from "commander";
-import { combineExitCodes, targetsToRun } from "../core/all-targets.js";
+import { combineExitCodes } from "../core/all-targets.js";
 import type { Plan } from "../core/plan-types.js";
 import { errorText } from "../apply/execute.js";
-import { ExitCode, UserError } from "./errors.js";
+import { ExitCode } from "./errors.js";
 import { globals } from "./globals.js";
 import { preparePlan } from "./plan-context.js";
-import { readProjectFile } from "./read-project.js";
 import { targetWorkspace } from "./workspace.js";
-
-/** The targets of this run, or undefined for the usual one-target run. */
-export function selectedTargets(cmd: Command, all: boolean): string[] | undefined {
-  const g = globals(cmd);
-  if (!all && !g.target?.includes(",")) return undefined;
-  const { targets, error } = targetsToRun(readProjectFile(g.dir)?.value, { all, target: g.target });
-  if (error) throw new UserError(error);
-  return targets;
-}
 
 /** One target's outcome: its plan, or why there is none (a validation error, an unreachable workspace). */
 export interface TargetPlan {

@@ -7,7 +7,8 @@ import { renderDriftMarkdown, renderDriftText, hasDrift } from "../../render/dri
 import { ExitCode } from "../errors.js";
 import { grouped, writeStepSummary } from "../github.js";
 import { collect, formatOption, globals } from "../globals.js";
-import { planTargets, selectedTargets, targetsExitCode } from "../all-targets.js";
+import { planTargets, targetsExitCode } from "../all-targets.js";
+import { selectedTargets } from "../target-selection.js";
 import { preparePlan } from "../plan-context.js";
 import { renderPlansMarkdown } from "../../render/plans-markdown.js";
 

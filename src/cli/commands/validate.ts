@@ -5,7 +5,7 @@ import { checkProject } from "../../core/project.js";
 import type { CheckedProject } from "../../core/project.js";
 import { sortDiagnostics } from "../../core/validate.js";
 import { renderDiagnosticsJson, renderDiagnosticsText, summary } from "../../render/diagnostics.js";
-import { selectedTargets } from "../all-targets.js";
+import { selectedTargets } from "../target-selection.js";
 import { ExitCode } from "../errors.js";
 import { formatOption, globals, parseVars } from "../globals.js";
 import { annotations, emitWorkflowCommands, maskCommands } from "../github.js";
