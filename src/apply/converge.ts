@@ -26,7 +26,7 @@ export async function checkConverged(client: DatabricksClient, desired: readonly
   if (keys.length === 0) return [];
   // The jobs they run are read too: their ids resolve `${jobs.<key>.id}` in the re-plan.
   const refs = desired.filter((d) => keys.includes(d.key)).flatMap((d) => jobRefsOf(d.document));
-  const live = await readLive(client, opts.project, { keys: new Set([...keys, ...refs]) });
+  const live = await readLive(client, { project: opts.project, deployment: opts.deployment, claimsLegacy: opts.claimsLegacy }, { keys: new Set([...keys, ...refs]) });
   // prune: a job deleted a moment ago that is still listed shows up as a delete.
   const again = planJobs(desired, [...live.managed, ...live.unmanaged], { ...opts, prune: true, only: keys });
   const duplicates = again.errors.map((e) => ({ key: e.key, paths: [e.message] }));

@@ -29,6 +29,8 @@ export interface JobResult {
 export interface ExecuteInput {
   client: Pick<DatabricksClient, "jobs" | "permissions">;
   project: string;
+  /** The target's deployment, written into every job's ownership tags. */
+  deployment?: string;
   plan: Plan;
   desired: readonly DesiredJob[];
   /** Ids of every managed job read, including those outside the plan's `--job` scope. */
@@ -65,7 +67,7 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
     const document = docs.get(key) ?? {};
     const missing = jobRefsOf(document).filter((k) => !ids.has(k));
     if (missing.length) throw new JobFailure(`not sent: it runs ${missing.map((k) => `job ${k}${failed.has(k) ? " (failed to be created)" : " (no id yet)"}`).join(", ")}`);
-    return jobSettings(document, { project: input.project, key, ids });
+    return jobSettings(document, { project: input.project, deployment: input.deployment, key, ids });
   };
   // jobs/update replaces a top-level field wholesale and jobs/reset the whole job: a body that carries an
   // operator-owned path carries the workspace's value there, or the write would revert the operator.
@@ -111,7 +113,7 @@ export async function executePlan(input: ExecuteInput): Promise<JobResult[]> {
     run(byKey.get(key) as JobChange, async () => {
       const settings = settingsOf(key);
       const request = acl(key);
-      const made = await createJob(client, settings, { project: input.project, key });
+      const made = await createJob(client, settings, { project: input.project, deployment: input.deployment, key });
       ids.set(key, made.jobId);
       try {
         fence();

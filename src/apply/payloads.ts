@@ -3,7 +3,7 @@
 // specially.
 import { resolveJobRefs } from "../core/job-refs.js";
 import { isPlainObject } from "../core/merge.js";
-import { KEY_TAG, PROJECT_TAG } from "../core/ownership.js";
+import { ownershipTags } from "../core/ownership.js";
 import type { UpdateRequest } from "../core/plan-types.js";
 import type { Principal } from "../core/normalize-acl.js";
 
@@ -11,6 +11,8 @@ type Obj = Record<string, unknown>;
 
 export interface SettingsInput {
   project: string;
+  /** The target's deployment name; absent only for callers that predate deployments (tests). */
+  deployment?: string;
   key: string;
   /** Ids of the project's jobs known so far (live or just created), for `${jobs.<key>.id}`. */
   ids: ReadonlyMap<string, string>;
@@ -23,7 +25,7 @@ export interface SettingsInput {
  */
 export function jobSettings(document: Readonly<Obj>, input: SettingsInput): Obj {
   const { permissions: _acl, ...rest } = resolveJobRefs(document, input.ids);
-  const tags = { ...(isPlainObject(rest.tags) ? rest.tags : {}), [PROJECT_TAG]: input.project, [KEY_TAG]: input.key };
+  const tags = { ...(isPlainObject(rest.tags) ? rest.tags : {}), ...ownershipTags(input, input.key) };
   return { ...rest, tags, queue: isPlainObject(rest.queue) ? rest.queue : { enabled: true } };
 }
 

@@ -2,10 +2,13 @@ import type { Command } from "commander";
 import type { IgnoreRule } from "../core/ignore.js";
 import { globMatches } from "../core/glob.js";
 import { maskSecretValues, secretValues } from "../core/mask.js";
+import { developmentJob, developmentTagOverflow, ownerOf, personRunAs, targetSettings } from "../core/deployment.js";
+import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
 import type { CheckedProject } from "../core/project.js";
+import type { DesiredJob } from "../core/resolve.js";
 import type { DatabricksClient } from "../databricks/index.js";
 import { readLive } from "../live/read-live.js";
 import type { LiveState } from "../live/read-live.js";
@@ -26,14 +29,18 @@ export interface PlanInputs {
   deployer: string;
   live: LiveState;
   plan: Plan;
+  /** This target's deployment on this workspace, as the ownership tags name it. */
+  owner: Owner;
+  /** The jobs as this target deploys them (development mode renames and pauses them): what apply sends. */
+  desired: DesiredJob[];
   /** jobform.yaml `ignore:`: apply keeps the workspace's values there and its convergence check skips them. */
   ignore: IgnoreRule[];
 }
 
 /** The project as validate sees it; any error stops a command that would talk to the workspace. */
-export function checkedProject(cmd: Command): CheckedProject {
+export function checkedProject(cmd: Command, target = globals(cmd).target): CheckedProject {
   const g = globals(cmd);
-  const checked = checkProject(readProject(g.dir), { target: g.target, vars: parseVars(g.var), env: process.env }, loadSchemas());
+  const checked = checkProject(readProject(g.dir), { target, vars: parseVars(g.var), env: process.env }, loadSchemas());
   const errors = checked.all.filter((d) => d.severity === "error");
   const { shown, sources } = shownDiagnostics(errors, checked, g.dir);
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
@@ -95,27 +102,43 @@ async function whoAmI(client: DatabricksClient): Promise<string> {
   return String(me.userName ?? me.displayName ?? "");
 }
 
+/** The deployment a command that writes to one job acts for; asks who is calling only in development mode. */
+export async function ownerFor(checked: CheckedProject, client: DatabricksClient): Promise<Owner> {
+  const { project, projectName, target } = checked.resolved;
+  const user = targetSettings(project, target).mode === "development" ? await whoAmI(client) : "";
+  return ownerOf(project, projectName as string, target, client.host, user);
+}
+
 /**
  * Both sides, read with the fewest calls, and the plan between them. The caller owns `client` and must
  * close it. Plan never writes to the workspace.
  */
-export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string }): Promise<PlanInputs> {
+export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string; target?: string }): Promise<PlanInputs> {
   // A caller that already checked the project (and printed its masks) passes it in: read and say it once.
-  const checked = opts.checked ?? checkedProject(cmd);
+  const checked = opts.checked ?? checkedProject(cmd, opts.target ?? globals(cmd).target);
   const project = checked.resolved.projectName as string;
   const known = [...new Set(checked.resolved.jobs.map((j) => j.key))].sort();
   const only = opts.only?.length ? selectJobs(opts.only, known) : undefined;
-  const client = await openClient(cmd);
+  const client = await openClient(cmd, checked.resolved.target);
   try {
     await preflightPrincipals(cmd, client, checked, only);
     const deployer = opts.deployer ?? (await whoAmI(client));
     const adopt = adoptMap(checked);
     const ignore = [...ignoreRules(checked), ...droppedRules(await readDropped(client, project, checked.resolved.target), checked.resolved.jobs)];
-    const live = await readLive(client, project, { adopt });
-    const planned = planJobs(checked.resolved.jobs, [...live.managed, ...live.unmanaged], {
+    const owner = ownerOf(checked.resolved.project, project, checked.resolved.target, client.host, deployer);
+    const mode = targetSettings(checked.resolved.project, checked.resolved.target).mode;
+    const people = mode === "production" ? personRunAs(checked.resolved.jobs, deployer) : [];
+    if (people.length) process.stderr.write(`warning: target "${checked.resolved.target}" is in production mode, but ${people.join(", ")} would run as a person; set run_as to a service principal (targets.${checked.resolved.target}.run_as covers every job)\n`);
+    const desired = mode === "development" ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
+    const crowded = developmentTagOverflow(desired);
+    if (crowded.length) throw new UserError(`${crowded.join("; ")}; nothing was written`);
+    const live = await readLive(client, owner, { adopt });
+    const planned = planJobs(desired, [...live.managed, ...live.unmanaged], {
       adopt,
       ignore,
       project,
+      deployment: owner.deployment,
+      claimsLegacy: owner.claimsLegacy,
       target: checked.resolved.target,
       host: client.host,
       prune: opts.prune,
@@ -124,7 +147,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     });
     // Values of secret-named variables can land under any key: hidden here, so no output can show them.
     const plan = maskSecretValues(planned, secretValues(checked.resolved));
-    return { checked, project, client, deployer, live, plan, ignore };
+    return { checked, project, client, deployer, live, plan, ignore, owner, desired };
   } catch (e) {
     await client.close();
     throw e;

@@ -1,23 +1,31 @@
 import type { Command } from "commander";
+import { targetSettings } from "../core/deployment.js";
 import { resolve } from "../core/resolve.js";
 import { createClient, loadConfig } from "../databricks/index.js";
 import type { DatabricksClient } from "../databricks/index.js";
 import { globals } from "./globals.js";
 import { readProjectFile } from "./read-project.js";
 
-/** The host of the selected target in `dir`/jobform.yaml, when the project names one. */
-export function targetHost(dir: string, target: string | undefined): string | undefined {
+/** The host and `profile` of the selected target in `dir`/jobform.yaml, where the project names them. */
+export function targetWorkspace(dir: string, target: string | undefined): { host?: string; profile?: string } {
   const document = readProjectFile(dir);
-  return document ? resolve(document, [], { target, vars: {}, env: {} }).host : undefined;
+  if (!document) return {};
+  const resolved = resolve(document, [], { target, vars: {}, env: {} });
+  return { host: resolved.host, profile: targetSettings(resolved.project, resolved.target).profile };
+}
+
+
+export function targetHost(dir: string, target: string | undefined): string | undefined {
+  return targetWorkspace(dir, target).host;
 }
 
 /**
  * A client for the workspace the command addresses: `--host`, else the target's host, else the SDKs'
  * environment and profile rules. `--verbose` logs each request (never its secrets) to stderr.
  */
-export async function openClient(cmd: Command): Promise<DatabricksClient> {
+export async function openClient(cmd: Command, targetName = globals(cmd).target): Promise<DatabricksClient> {
   const g = globals(cmd);
-  const host = g.host ? undefined : targetHost(g.dir, g.target);
-  const config = await loadConfig({ env: process.env, flags: { host: g.host, profile: g.profile }, targetHost: host });
+  const target = targetWorkspace(g.dir, targetName);
+  const config = await loadConfig({ env: process.env, flags: { host: g.host, profile: g.profile }, targetHost: g.host ? undefined : target.host, targetProfile: target.profile });
   return createClient(config, { env: process.env, log: g.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined });
 }

@@ -7,7 +7,7 @@ import { expandPattern, JOB_SETTINGS_FIELDS, KEYED_RULES, MEANINGFUL_EMPTY, VALU
 import type { Rule } from "./normalize-rules.js";
 import { normalizeDesiredAcl, normalizeLiveAcl, normalizeRunAs } from "./normalize-acl.js";
 import type { Acl } from "./normalize-acl.js";
-import { KEY_TAG, PROJECT_TAG } from "./ownership.js";
+import { ownershipTags } from "./ownership.js";
 import type { LiveJob } from "./plan-types.js";
 
 type Obj = Record<string, unknown>;
@@ -243,12 +243,12 @@ export interface CanonicalJob {
 }
 
 /** The definition as apply writes it: with jobform's ownership tags. */
-export function withOwnershipTags(document: Readonly<Obj>, opts: { project: string; key: string }): Obj {
-  return { ...document, tags: { ...(isPlainObject(document.tags) ? document.tags : {}), [PROJECT_TAG]: opts.project, [KEY_TAG]: opts.key } };
+export function withOwnershipTags(document: Readonly<Obj>, opts: { project: string; deployment?: string; key: string }): Obj {
+  return { ...document, tags: { ...(isPlainObject(document.tags) ? document.tags : {}), ...ownershipTags(opts, opts.key) } };
 }
 
 /** The desired side: the definition with jobform's ownership tags, which apply writes on every job. */
-export function normalizeDesired(document: Readonly<Obj>, opts: { project: string; key: string; deployer: string }): CanonicalJob {
+export function normalizeDesired(document: Readonly<Obj>, opts: { project: string; deployment?: string; key: string; deployer: string }): CanonicalJob {
   const settings = normalizeSettings(withOwnershipTags(document, opts));
   if (settings.run_as !== undefined) settings.run_as = normalizeRunAs(settings.run_as);
   return { settings, permissions: normalizeDesiredAcl(document.permissions, opts.deployer) };

@@ -84,6 +84,8 @@ export interface JobChange {
   acl_unread?: true;
   /** An untagged job taken over through jobform.yaml `adopt:`: this update writes the ownership tags onto it. */
   adopting?: true;
+  /** A job applied before deployments existed: this update writes the deployment tag onto it. */
+  migrating?: true;
   /** Hash of the normalised live state, for apply's stale check; absent for creates. */
   fingerprint?: string;
   /**
@@ -140,6 +142,10 @@ export interface Plan {
 
 export interface PlanOptions {
   project: string;
+  /** The target's deployment (core/deployment.ts): only jobs tagged with it are this plan's; written on every job. */
+  deployment?: string;
+  /** This deployment takes over the project's jobs that have no deployment tag yet (one per workspace). */
+  claimsLegacy?: boolean;
   target?: string;
   host?: string;
   /** Delete managed jobs that no longer have a definition (opt-in). */

@@ -8,7 +8,7 @@ import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive, settingsFields, stripServerDefaults, withOwnershipTags } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
-import { KEY_TAG, managedKey, PROJECT_TAG } from "./ownership.js";
+import { DEPLOYMENT_TAG, KEY_TAG, ownershipOf, PROJECT_TAG } from "./ownership.js";
 import type { JobChange, LiveJob, Plan, PlanError, PlanOptions, ResourceChange } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
 import { createRisks, risksOf } from "./risks.js";
@@ -66,11 +66,11 @@ const liveWritten = (live: LiveJob, canonical: CanonicalJob): Settings => stripS
 
 function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, ids: ReadonlyMap<string, string>, ignored: Ignored): [JobChange, ResourceChange] {
   const document = resolveJobRefs(job.document, ids);
-  const full = normalizeDesired(document, { project: opts.project, key: job.key, deployer: opts.deployer });
+  const full = normalizeDesired(document, { project: opts.project, deployment: opts.deployment, key: job.key, deployer: opts.deployer });
   const name = nameOf(document);
   // What the plan shows of git's side: the definition as written (lists, the user's spelling), with the run_as
   // the comparison resolved.
-  const written = settingsFields(withOwnershipTags(document, { project: opts.project, key: job.key }));
+  const written = settingsFields(withOwnershipTags(document, { project: opts.project, deployment: opts.deployment, key: job.key }));
   if (full.settings.run_as !== undefined) written.run_as = full.settings.run_as;
   if (!live) {
     // A new job takes every value from git: there is no workspace value yet for operators to own. Every
@@ -168,7 +168,7 @@ function adoptions(
  * Two jobs under one key (a create repeated after a lost answer, or two applies without a lock). The one
  * created first (the lowest id) is kept: `${jobs.<key>.id}` references made before the duplicate point to it.
  */
-function duplicateTags(key: string, jobs: readonly LiveJob[], project: string): PlanError {
+function duplicateTags(key: string, jobs: readonly LiveJob[], tags: string): PlanError {
   const ids = jobs.map((j) => j.jobId).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   const [keep, ...extra] = ids;
   const commands = extra.map((id) => `jobform api POST /api/2.2/jobs/delete --json '{"job_id": ${id}}'`).join(", then ");
@@ -176,7 +176,7 @@ function duplicateTags(key: string, jobs: readonly LiveJob[], project: string): 
     code: "duplicate-tags",
     key,
     job_ids: ids,
-    message: `jobs ${ids.join(" and ")} ${ids.length === 2 ? "both" : "all"} carry the tags ${PROJECT_TAG}=${project}, ${KEY_TAG}=${key}; keep job ${keep} (the first created) and delete the other${extra.length > 1 ? "s" : ""} (${commands}), or re-tag one to manage it separately`,
+    message: `jobs ${ids.join(" and ")} ${ids.length === 2 ? "both" : "all"} carry the tags ${tags}; keep job ${keep} (the first created) and delete the other${extra.length > 1 ? "s" : ""} (${commands}), or re-tag one to manage it separately`,
   };
 }
 
@@ -185,11 +185,17 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const inScope = (key: string) => !opts.only || opts.only.includes(key);
   const managed = new Map<string, LiveJob[]>();
   const unmanaged: LiveJob[] = [];
+  const legacy = new Set<LiveJob>();
+  // Other deployments of this project on this workspace: never changed, never "extra", only counted.
+  const others = new Map<string, number>();
+  const owner = { project: opts.project, deployment: opts.deployment, claimsLegacy: opts.claimsLegacy };
   for (const l of live) {
     const tags = tagsOf(l);
-    const key = managedKey(tags, opts.project);
-    if (key !== undefined) managed.set(key, [...(managed.get(key) ?? []), l]);
-    else if (tags[PROJECT_TAG] === undefined) unmanaged.push(l);
+    const o = ownershipOf(tags, owner);
+    if (o.kind === "managed") managed.set(o.key, [...(managed.get(o.key) ?? []), l]);
+    if (o.kind === "managed" && o.legacy) legacy.add(l);
+    if (o.kind === "other-deployment") others.set(o.deployment ?? "", (others.get(o.deployment ?? "") ?? 0) + 1);
+    if (o.kind === "unmanaged" && tags[PROJECT_TAG] === undefined) unmanaged.push(l);
   }
   const errors: PlanError[] = [];
   const notes: string[] = [];
@@ -198,7 +204,8 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   const ignored: Ignored = new Map();
   for (const [key, jobs] of [...managed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (jobs.length > 1 && inScope(key)) {
-      errors.push(duplicateTags(key, jobs, opts.project));
+      const deployment = opts.deployment === undefined ? "" : ` (${DEPLOYMENT_TAG}=${opts.deployment}${jobs.some((j) => legacy.has(j)) ? " or none" : ""})`;
+      errors.push(duplicateTags(key, jobs, `${PROJECT_TAG}=${opts.project}, ${KEY_TAG}=${key}${deployment}`));
     }
   }
   const declared = new Set(desired.map((d) => d.key));
@@ -215,6 +222,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     resources.push(resource);
     // The ownership tags show up as added fields, so the update that writes them is the takeover.
     if (taken) change.adopting = true;
+    if (change.job_id !== undefined && [...legacy].some((l) => l.jobId === change.job_id)) change.migrating = true;
     changes.push(change);
     for (const u of unmanaged.filter((l) => change.name !== undefined && nameOf(l.settings) === change.name && !adoptedIds.has(l.jobId)))
       notes.push(`job ${u.jobId} is also named "${change.name}" but has no jobform tags: it is left alone; \`jobform import --adopt\` takes it over`);
@@ -234,6 +242,13 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   }
   changes.sort(byKey);
   resources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const migrating = changes.filter((c) => c.migrating).map((c) => c.key);
+  if (migrating.length)
+    notes.push(`${migrating.join(", ")} ${migrating.length === 1 ? "was" : "were"} applied before deployments existed: this plan adds the tag ${DEPLOYMENT_TAG}=${opts.deployment ?? ""} (a tag-only update where nothing else changed); no job is recreated`);
+  for (const [deployment, n] of [...others].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    notes.push(deployment === ""
+      ? `${n} job${n === 1 ? "" : "s"} of project ${opts.project} without a deployment tag belong${n === 1 ? "s" : ""} to another target on this workspace (the one that migrates them): left alone`
+      : `${n} job${n === 1 ? "" : "s"} of project ${opts.project} belong${n === 1 ? "s" : ""} to deployment "${deployment}" (another target): left alone`);
   // In the order of jobform.yaml, once per rule, so a reviewer sees every field the plan did not look at.
   for (const rule of opts.ignore ?? []) {
     const keys = ignored.get(rule);

@@ -136,6 +136,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
     prov.register(doc.value, doc);
     let merged: unknown = isPlainObject(defaults) ? mergeInto(defaults, doc.value, prov) : doc.value;
     prov.setOrigin(merged as object, { document: doc, segments: [] });
+    merged = withTargetSettings(merged, targetConfig, prov, { document: doc, segments: [] });
     const override = overrides[key];
     if (isPlainObject(override)) merged = mergeInto(merged, override, prov, "", "override");
     const unresolved: Unresolved[] = [];
@@ -196,4 +197,21 @@ function unresolvedDiagnostic(u: Unresolved, at: Located, names: ReferenceNames)
   if (names.variables.includes(name)) return diagnostic("JF012", `variable "${name}" has no value for this target: set targets.<target>.variables.${name}, JOBFORM_VAR_${name} or --var ${name}=…`);
   const hint = suggest(name, names.variables);
   return diagnostic("JF012", `undefined variable "${name}"` + (hint ? `; did you mean "${hint}"?` : ": declare it under variables: in jobform.yaml"));
+}
+
+/**
+ * The target's `run_as` and `permissions` under a job: the job's own run_as wins, and its own entry for a
+ * principal wins over the target's. Diagnostics about them point at the target in jobform.yaml.
+ */
+function withTargetSettings(job: unknown, targetConfig: Record<string, unknown>, prov: Provenance, jobOrigin: Origin): unknown {
+  const base: Record<string, unknown> = {};
+  if (targetConfig.permissions !== undefined) base.permissions = targetConfig.permissions;
+  // run_as names one identity: the job's replaces the target's whole, never merged field by field.
+  if (targetConfig.run_as !== undefined && !(isPlainObject(job) && job.run_as !== undefined)) base.run_as = targetConfig.run_as;
+  const at = prov.origin(targetConfig);
+  if (Object.keys(base).length === 0 || !at) return job;
+  for (const field of Object.keys(base)) prov.setKeyOrigin(base, field, at);
+  const merged = mergeInto(base, job, prov);
+  prov.setOrigin(merged as object, jobOrigin);
+  return merged;
 }

@@ -48,7 +48,7 @@ export function ignoreRuleWarnings(doc: LoadedDocument | undefined, jobKeys: rea
     // The ownership tags are how jobform finds its jobs: handing them to operators would orphan the job.
     if (isPlainObject(rule) && typeof rule.path === "string" && ["/tags", "/tags/*", ...OWNERSHIP_TAGS.map((t) => `/tags/${t}`)].includes(rule.path)) {
       const segments = ["ignore", String(i), "path"];
-      out.push(fileDiagnostic(PROJECT_FILE, "JF010", `ignore rule for ${rule.path}: the ownership tags ${OWNERSHIP_TAGS.join(" and ")} cannot be ignored (jobform finds its jobs by them); name other tags one by one`, locate(doc as LoadedDocument, segments), `/${segments.join("/")}`));
+      out.push(fileDiagnostic(PROJECT_FILE, "JF010", `ignore rule for ${rule.path}: the ownership tags ${OWNERSHIP_TAGS.join(", ")} cannot be ignored (jobform finds its jobs by them); name other tags one by one`, locate(doc as LoadedDocument, segments), `/${segments.join("/")}`));
     }
     if (!isPlainObject(rule) || !Array.isArray(rule.jobs) || typeof rule.path !== "string") return;
     const jobs = rule.jobs.filter((j): j is string => typeof j === "string");

@@ -39,6 +39,8 @@ export interface ConfigInput {
   flags?: { host?: string; profile?: string };
   /** The selected target's host from jobform.yaml. */
   targetHost?: string;
+  /** The selected target's `profile` from jobform.yaml: used when neither --profile nor DATABRICKS_CONFIG_PROFILE names one. */
+  targetProfile?: string;
   /** Contents of the config file, when one exists. */
   configFileText?: string;
   /** Shown in messages; defaults to ~/.databrickscfg. */
@@ -146,13 +148,13 @@ export function resolveConfig(input: ConfigInput): DatabricksConfig {
   set("host", input.targetHost, "the target's host in jobform.yaml");
   for (const spec of SPECS) if (spec.env) set(spec.attr, env[spec.env], spec.env);
 
-  const namedProfile = flags.profile || env["DATABRICKS_CONFIG_PROFILE"] || undefined;
+  const namedProfile = flags.profile || env["DATABRICKS_CONFIG_PROFILE"] || input.targetProfile || undefined;
   const envHasCredentials = SPECS.some((s) => s.group && s.env && env[s.env]?.trim());
   let profile: string | undefined;
   if (namedProfile || !envHasCredentials) {
     const file = parseConfigFile(input.configFileText ?? "");
     if (namedProfile) {
-      if (!file.has(namedProfile)) throw new AuthError(`profile "${namedProfile}" is not in ${filePath} (from ${flags.profile ? "--profile" : "DATABRICKS_CONFIG_PROFILE"})`);
+      if (!file.has(namedProfile)) throw new AuthError(`profile "${namedProfile}" is not in ${filePath} (from ${flags.profile ? "--profile" : env["DATABRICKS_CONFIG_PROFILE"] ? "DATABRICKS_CONFIG_PROFILE" : "the target's profile in jobform.yaml"})`);
       profile = namedProfile;
     } else {
       profile = implicitProfile(file, values.host ? safeNormalize(values.host) : undefined);

@@ -31,6 +31,7 @@ export interface LoadConfigInput {
   env: Env;
   flags?: { host?: string; profile?: string };
   targetHost?: string;
+  targetProfile?: string;
   /** Defaults to the user's home directory. */
   home?: string;
 }
@@ -45,5 +46,5 @@ export async function loadConfig(input: LoadConfigInput): Promise<DatabricksConf
   } catch {
     text = undefined;
   }
-  return resolveConfig({ env: input.env, flags: input.flags, targetHost: input.targetHost, configFileText: text, configFilePath: configured || "~/.databrickscfg" });
+  return resolveConfig({ env: input.env, flags: input.flags, targetHost: input.targetHost, targetProfile: input.targetProfile, configFileText: text, configFilePath: configured || "~/.databrickscfg" });
 }

@@ -1,6 +1,7 @@
 import { idToString } from "../lib/json.js";
 import { mapLimit } from "../lib/map-limit.js";
 import { managedKey, PROJECT_TAG } from "../core/ownership.js";
+import type { Owner } from "../core/ownership.js";
 import { ApiError } from "../databricks/index.js";
 import type { BaseJob, DatabricksClient } from "../databricks/index.js";
 
@@ -56,20 +57,20 @@ export async function readJob(client: DatabricksClient, job: BaseJob): Promise<O
   return read;
 }
 
-export async function readLive(client: DatabricksClient, project: string, opts: { keys?: ReadonlySet<string>; concurrency?: number; adopt?: Readonly<Record<string, string>> } = {}): Promise<LiveState> {
+export async function readLive(client: DatabricksClient, owner: Owner | string, opts: { keys?: ReadonlySet<string>; concurrency?: number; adopt?: Readonly<Record<string, string>> } = {}): Promise<LiveState> {
   const listed: BaseJob[] = [];
   for await (const job of client.jobs.list({ expand_tasks: true })) listed.push(job);
   const managed: BaseJob[] = [];
   const unmanaged: UnmanagedJob[] = [];
   for (const job of listed) {
-    const key = managedKey(job.settings?.tags as Record<string, unknown> | undefined, project);
+    const key = managedKey(job.settings?.tags as Record<string, unknown> | undefined, owner);
     if (key !== undefined) {
       if (!opts.keys || opts.keys.has(key)) managed.push(job);
     } else unmanaged.push({ jobId: idToString(job.job_id), settings: { name: job.settings?.name, tags: job.settings?.tags }, permissions: [] });
   }
   const jobs = await mapLimit(managed, opts.concurrency ?? 8, async (job) => {
     const read = await readJob(client, job);
-    return { ...read, key: managedKey(read.settings.tags as Record<string, unknown>, project) as string };
+    return { ...read, key: managedKey(read.settings.tags as Record<string, unknown>, owner) as string };
   });
   // Untagged jobs that jobform.yaml `adopt:` gives to a key without a managed job are read in full and
   // counted as managed under that key: the plan updates them (adding the tags) and apply needs their ids.

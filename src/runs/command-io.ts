@@ -35,6 +35,10 @@ export async function withRunsIo<T>(cmd: Command, deps: RunsCommandDeps, fn: (io
       jobs: client.jobs,
       runs: client.runs,
       host: client.host,
+      whoAmI: async () => {
+        const me = await client.scim.me();
+        return String(me.userName ?? me.displayName ?? "");
+      },
       clock: deps.clock ?? systemClock,
       wallNow: deps.wallNow ?? Date.now,
       random: deps.random,

@@ -8,6 +8,8 @@ export interface RunsIo {
   jobs: Pick<JobsApi, "list" | "get" | "runNow">;
   runs: Pick<RunsApi, "get" | "getOutput" | "listSome" | "cancel" | "repair">;
   host: string;
+  /** Who the credentials are (scim/v2/Me): development-mode targets deploy one copy per user. */
+  whoAmI?: () => Promise<string>;
   /** Monotonic time for polling and timeouts. */
   clock: Clock;
   /** Epoch milliseconds, to measure a running task against its start_time (the clock above is monotonic). */

@@ -150,9 +150,9 @@ permissions:
     const stored = await storedJobs(emu);
     expect(stored.length).toBe(4);
     expect(Object.fromEntries(stored.map((j) => [j.id, j.settings.tags]))).toEqual({
-      [ids.sales]: { team: "sales", jobform_project: "acme-data", jobform_key: "sales-load" },
-      [ids.orders]: { jobform_project: "acme-data", jobform_key: "orders-hourly" },
-      [ids.copy]: { team: "sales", stage: "backfill", jobform_project: "acme-data", jobform_key: "sales-load-2" },
+      [ids.sales]: { team: "sales", jobform_project: "acme-data", jobform_deployment: "dev", jobform_key: "sales-load" },
+      [ids.orders]: { jobform_project: "acme-data", jobform_deployment: "dev", jobform_key: "orders-hourly" },
+      [ids.copy]: { team: "sales", stage: "backfill", jobform_project: "acme-data", jobform_deployment: "dev", jobform_key: "sales-load-2" },
       [ids.other]: { jobform_project: "other-team", jobform_key: "x" },
     });
 
@@ -231,7 +231,7 @@ function ownerIn(text: string): string {
 function ownershipLines(block: string, key: string): string[] {
   const lines = block.split("\n").slice(1).filter((l) => l.trim() !== "");
   // `~ tags:` over the added tags, or `+ tags:` and the block when the job had none.
-  for (const l of lines) expect(l).toMatch(/^\s+(?:[~+] tags:|\+ (?: {2})?jobform_(?:project|key): \S)/);
+  for (const l of lines) expect(l).toMatch(/^\s+(?:[~+] tags:|\+ (?: {2})?jobform_(?:project|deployment|key): \S)/);
   expect(lines.join("\n")).toContain(key);
   expect(lines.join("\n")).toContain("acme-data");
   return lines;

@@ -60,17 +60,21 @@ describe("shipped GitHub Actions workflows", () => {
     expect(jobformSteps(w).map((s) => s.with?.command)).toEqual(["apply --auto-approve"]);
   });
 
-  it("plan on pull requests: validates, then produces the sticky comment body and the JSON artifact", async () => {
+  it("plan on pull requests: validates every target, then produces one sticky comment body and a JSON plan per target", async () => {
     emu = await emulator();
     const dir = sampleProject();
     const [validate, plan] = jobformSteps(workflow("jobform-plan.yml"));
+    expect(validate?.with?.command).toBe("validate --all-targets");
     expect((await runStep(validate as Step, dir)).code).toBe(0);
     const r = await runStep(plan as Step, dir);
     expect(r.code).toBe(2);
     const body = readFileSync(join(dir, "plan.md"), "utf8");
-    expect(body).toMatch(/^### jobform plan: `acme-data` → `dev`/);
-    expect(body).toContain("**Plan: 6 to create, 0 to update, 0 to delete.**");
-    expect(JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")).summary.create).toBe(6);
+    expect(body).toMatch(/^### jobform plan: `acme-data` — 2 targets/);
+    for (const target of ["dev", "prod"]) {
+      expect(body).toContain(`### jobform plan: \`acme-data\` → \`${target}\``);
+      expect(JSON.parse(readFileSync(join(dir, `plan.${target}.json`), "utf8")).summary.create).toBe(6);
+    }
+    expect(body.match(/\*\*Plan: 6 to create, 0 to update, 0 to delete\.\*\*/g)).toHaveLength(2);
   });
 
   it("drift cron: the issue body says what drifted and the exit code is 2", async () => {

@@ -12,6 +12,7 @@ import type { Deployer } from "../../apply/permissions.js";
 import { failedCount, renderReportMarkdown, renderReportText } from "../../apply/report.js";
 import type { ApplyReport } from "../../apply/report.js";
 import { removeAdoptions } from "../../core/adopt-edit.js";
+import { productionRefusal, targetSettings } from "../../core/deployment.js";
 import { isPlainObject } from "../../core/merge.js";
 import { PROJECT_FILE } from "../../core/resolve.js";
 import type { Plan } from "../../core/plan-types.js";
@@ -19,6 +20,7 @@ import type { DatabricksClient } from "../../databricks/index.js";
 import { renderPlanText, summaryLine } from "../../render/plan-text.js";
 import { parseDuration } from "../../lib/duration.js";
 import { ExitCode, UserError } from "../errors.js";
+import { gitState } from "../git-state.js";
 import { writeStepSummary } from "../github.js";
 import { collect, globals, examples } from "../globals.js";
 import { adoptMap, checkedProject, preparePlan } from "../plan-context.js";
@@ -96,6 +98,9 @@ function forgetAdopted(dir: string, adopt: Readonly<Record<string, string>>, tag
 async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Command): Promise<void> {
   const checked = checkedProject(cmd);
   const project = checked.resolved.projectName as string;
+  const target = targetSettings(checked.resolved.project, checked.resolved.target);
+  const refusal = target.mode === "production" ? productionRefusal(target, gitState(globals(cmd).dir, process.env)) : undefined;
+  if (refusal) throw new UserError(`${refusal}; nothing was written`);
   const saved = planFile ? readSavedPlan(planFile) : undefined;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (!saved && !flags.autoApprove && !interactive) throw new UserError("refusing to apply without confirmation: not a terminal; pass --auto-approve or apply a saved plan (jobform plan --out FILE)");
@@ -148,8 +153,9 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
       const results = await executePlan({
         client,
         project,
+        deployment: inputs.owner.deployment,
         plan,
-        desired: checked.resolved.jobs,
+        desired: inputs.desired,
         liveIds,
         ignore: inputs.ignore,
         liveSettings: new Map(live.managed.map((j) => [j.key, j.settings])),
@@ -165,8 +171,8 @@ async function apply(planFile: string | undefined, flags: ApplyFlags, cmd: Comma
       const nowTagged = new Map([...alreadyTagged, ...plan.changes.filter((c) => c.adopting && succeeded.has(c.key)).map((c) => [c.key, c.job_id] as const)]);
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
-        const opts = { project, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
-        report.nonConvergent = await checkConverged(client, checked.resolved.jobs, written, opts);
+        const opts = { project, deployment: inputs.owner.deployment, claimsLegacy: inputs.owner.claimsLegacy, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
+        report.nonConvergent = await checkConverged(client, inputs.desired, written, opts);
       } catch (e) {
         report.verifyError = errorText(e);
       }

@@ -12,6 +12,7 @@ import { examples, globals, parseVars } from "../globals.js";
 import { readProject, readProjectText } from "../read-project.js";
 import { loadSchemas } from "../schemas.js";
 import { openClient } from "../workspace.js";
+import { ownerFor } from "../plan-context.js";
 
 function jobFile(dir: string, key: string): string {
   for (const ext of ["yaml", "yml"]) {
@@ -49,7 +50,7 @@ async function pause(key: string, status: PauseStatus, opts: { apply?: boolean }
   if (!checked.resolved.projectName) throw new UserError("jobform.yaml has no project name");
   const client = await openClient(cmd);
   try {
-    const live = await readLive(client, checked.resolved.projectName, { keys: new Set([key]) });
+    const live = await readLive(client, await ownerFor(checked, client), { keys: new Set([key]) });
     const target = live.managed.find((j) => j.key === key);
     if (!target) throw new UserError(`job "${key}" is not in the workspace yet: run jobform apply to create it`);
     // A pause is a top-level field change: one jobs/update carrying the fields wholesale (issue #6).

@@ -7,13 +7,40 @@ import { renderDriftMarkdown, renderDriftText, hasDrift } from "../../render/dri
 import { ExitCode } from "../errors.js";
 import { grouped, writeStepSummary } from "../github.js";
 import { collect, formatOption, globals, examples } from "../globals.js";
+import { planTargets, targetsExitCode } from "../all-targets.js";
+import { selectedTargets } from "../target-selection.js";
 import { preparePlan } from "../plan-context.js";
+import { renderPlansMarkdown } from "../../render/plans-markdown.js";
 
 interface PlanFlags {
   out?: string;
   job: string[];
   prune?: boolean;
   detailedExitcode?: boolean;
+  allTargets?: boolean;
+}
+
+/** `plan.json` → `plan.<target>.json`: one saved plan per target, each one `jobform apply` takes. */
+export function targetPlanFile(out: string, target: string): string {
+  const dot = out.toLowerCase().endsWith(".json") ? out.length - 5 : out.length;
+  return `${out.slice(0, dot)}.${target}${out.slice(dot)}`;
+}
+
+async function planSeveral(cmd: Command, targets: string[], flags: PlanFlags, format: string): Promise<void> {
+  const results = await planTargets(cmd, targets, { prune: flags.prune === true, only: flags.job });
+  const plans = results.flatMap((r) => (r.plan ? [maskPlan(r.plan)] : []));
+  if (flags.out) for (const p of plans) writeFileSync(targetPlanFile(flags.out, p.target ?? "default"), JSON.stringify(p, null, 2) + "\n");
+  const project = plans[0]?.project ?? "";
+  const markdown = renderPlansMarkdown(project, results, { artifact: flags.out ? `\`${targetPlanFile(flags.out, "<target>")}\`` : undefined });
+  if (format === "json") process.stdout.write(JSON.stringify({ format_version: 1, targets: results.map((r) => (r.plan ? { target: r.target, plan: maskPlan(r.plan) } : { target: r.target, error: r.error })) }, null, 2) + "\n");
+  else if (format === "markdown") process.stdout.write(markdown);
+  else {
+    const color = globals(cmd).color;
+    for (const r of results) process.stdout.write(`\n=== target ${r.target} ===\n${r.plan ? grouped(summaryLine(r.plan), renderPlanText(r.plan, { color })) : `error: ${r.error ?? "failed"}\n`}`);
+  }
+  writeStepSummary(markdown);
+  const code = targetsExitCode(results, flags.detailedExitcode === true);
+  if (code !== 0) throw new ExitCode(code);
 }
 
 export function registerPlan(program: Command): void {
@@ -25,8 +52,11 @@ export function registerPlan(program: Command): void {
     .option("--job <key>", "only this job (repeatable)", collect, [])
     .option("--prune", "also plan deleting managed jobs that have no definition any more")
     .option("--detailed-exitcode", "exit 2 when there are changes")
+    .option("--all-targets", "plan every target of jobform.yaml (or name several: --target a,b); one document, a section per target")
     .action(async (flags: PlanFlags, cmd: Command) => {
       const format = formatOption(cmd, ["text", "json", "markdown"], "text");
+      const targets = selectedTargets(cmd, flags.allTargets === true);
+      if (targets) return planSeveral(cmd, targets, flags, format);
       const { plan, client } = await preparePlan(cmd, { prune: flags.prune === true, only: flags.job });
       await client.close();
       const json = JSON.stringify(maskPlan(plan), null, 2) + "\n";

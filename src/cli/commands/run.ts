@@ -3,7 +3,7 @@ import { mintIdempotencyToken } from "../../databricks/index.js";
 import { parseParamFlags } from "../../runner/parameters.js";
 import { timeoutMs, withRunsIo } from "../../runs/command-io.js";
 import type { RunsCommandDeps } from "../../runs/command-io.js";
-import { findManagedJob } from "../../runs/find-job.js";
+import { findManagedJob, runOwner } from "../../runs/find-job.js";
 import { buildRunNow } from "../../runs/run-now-request.js";
 import { runJob } from "../../runs/run-job.js";
 import { FAIL_ON_TASK_FAILURE_HELP } from "../../runs/follow.js";
@@ -45,10 +45,9 @@ export function registerRun(program: Command, deps: RunsCommandDeps = {}): void 
       const parsed = parseParamFlags(flags.param);
       if (parsed.errors.length > 0) throw new UserError(parsed.errors.join("; "));
       const checked = checkedProject(cmd);
-      const project = checked.resolved.projectName as string;
       const local = checked.resolved.jobs.find((j) => j.key === key);
       const code = await withRunsIo(cmd, deps, async (io) => {
-        const { job } = await findManagedJob(io, project, key, checked.resolved.jobs.map((j) => j.key));
+        const { job } = await findManagedJob(io, await runOwner(io, checked.resolved), key, checked.resolved.jobs.map((j) => j.key));
         const built = buildRunNow({
           jobId: job.job_id,
           key,

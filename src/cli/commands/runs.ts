@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { idToString } from "../../lib/json.js";
 import { printJson, timeoutMs, withRunsIo } from "../../runs/command-io.js";
 import type { RunsCommandDeps } from "../../runs/command-io.js";
-import { findManagedJob } from "../../runs/find-job.js";
+import { findManagedJob, runOwner } from "../../runs/find-job.js";
 import { listRuns } from "../../runs/list-ops.js";
 import { renderOutputs } from "../../runs/output-view.js";
 import { cancelRun, parseRunId, readRun, repairRun, runOutputs, runView, showRun } from "../../runs/run-ops.js";
@@ -54,7 +54,7 @@ export function registerRuns(program: Command, deps: RunsCommandDeps = {}): void
       const checked = key === undefined ? undefined : checkedProject(cmd);
       await withRunsIo(cmd, deps, async (io) => {
         let jobId;
-        if (key !== undefined && checked) jobId = (await findManagedJob(io, checked.resolved.projectName as string, key, checked.resolved.jobs.map((j) => j.key))).job.job_id;
+        if (key !== undefined && checked) jobId = (await findManagedJob(io, await runOwner(io, checked.resolved), key, checked.resolved.jobs.map((j) => j.key))).job.job_id;
         const found = await listRuns(io, { jobId, limit, active: flags.active === true });
         if (format === "json") printJson(io, found);
         else for (const line of renderRunsTable(found)) io.out(line);

@@ -79,6 +79,34 @@ export interface Target {
    */
   description?: string;
   /**
+   * The deployment this target's jobs belong to, written into their ownership tags (jobform_deployment). Defaults to the target's name; give two targets the same deployment only when they are one deployment under two names.
+   */
+  deployment?: string;
+  /**
+   * development: one copy per developer (deployment <deployment>-<user>), names prefixed "[dev <user>] ", schedules and triggers paused, max_concurrent_runs at least 4, a dev tag. production: apply refuses a dirty git work tree or a branch other than `branch`, and warns when run_as is a person.
+   */
+  mode?: "development" | "production";
+  /**
+   * Production mode: the git branch apply must run from (default main).
+   */
+  branch?: string;
+  /**
+   * The ~/.databrickscfg profile for this target (--profile and DATABRICKS_CONFIG_PROFILE win over it).
+   */
+  profile?: string;
+  /**
+   * run_as for every job of this target that does not set its own (user_name or service_principal_name).
+   */
+  run_as?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Access entries added to every job of this target; a job's own entry for the same principal wins.
+   */
+  permissions?: {
+    [k: string]: unknown;
+  }[];
+  /**
    * Values of project variables for this target; they beat the variables' defaults.
    */
   variables?: {
