@@ -103,6 +103,8 @@ export class HeldLock {
     private readonly ws: Workspace,
     private record: LockRecord,
     private readonly opts: Required<Pick<LockOptions, "path" | "ttlMs" | "renewMs" | "now">>,
+    /** How long writing the lock took: a write started with less time left than that may land too late. */
+    private slowestWriteMs = 0,
   ) {
     this.schedule();
   }
@@ -124,12 +126,13 @@ export class HeldLock {
    * Why this holder must not write now, or undefined: checked before every write (fencing). Besides a
    * takeover seen by a renewal, a lock whose last written expiry is near may be taken over by the time
    * the write lands, so the holder stops once less than a quarter of the lifetime is left — a healthy
-   * holder renews at a third of it and never gets there.
+   * holder renews at a third of it and never gets there — or less than twice the slowest lock write seen:
+   * on a network that slow, a write sent now could land after the expiry.
    */
   fence(): string | undefined {
     if (this.lost) return this.lost;
     const left = Date.parse(this.record.expires_at) - this.opts.now();
-    if (left < this.opts.ttlMs / 4) {
+    if (left < Math.max(this.opts.ttlMs / 4, 2 * this.slowestWriteMs)) {
       this.lost = `the apply lock was not renewed in time (it expires at ${this.record.expires_at}; slow network or JOBFORM_LOCK_TTL too short), so another apply may hold it now`;
     }
     return this.lost;
@@ -147,6 +150,7 @@ export class HeldLock {
       const now = this.opts.now();
       const next = { ...this.record, renewed_at: new Date(now).toISOString(), expires_at: new Date(now + this.opts.ttlMs).toISOString() };
       await this.ws.import({ path: this.opts.path, content: encode(next), format: "AUTO", overwrite: true });
+      this.slowestWriteMs = Math.max(this.slowestWriteMs, this.opts.now() - now);
       this.record = next;
     } catch {
       // A failed renewal is retried at the next tick; the TTL is several renewal periods long.
@@ -188,7 +192,7 @@ export async function acquireLock(ws: Workspace, options: LockOptions): Promise<
     const t = now();
     const record: LockRecord = { id: newId(), holder: options.holder, since: new Date(t).toISOString(), renewed_at: new Date(t).toISOString(), expires_at: new Date(t + options.ttlMs).toISOString() };
     if (options.ci && Object.keys(options.ci).length) record.ci = options.ci;
-    if (await tryCreate(ws, options.path, record)) return new HeldLock(ws, record, { path: options.path, ttlMs: options.ttlMs, renewMs: options.renewMs, now });
+    if (await tryCreate(ws, options.path, record)) return new HeldLock(ws, record, { path: options.path, ttlMs: options.ttlMs, renewMs: options.renewMs, now }, now() - t);
     const current = await readLock(ws, options.path);
     // Released between our attempt and the read: try again (a bounded number of times, in case the
     // service keeps saying "exists" for a path it cannot export).

@@ -21,8 +21,9 @@ const THROTTLE_CODES = new Set(["REQUEST_LIMIT_EXCEEDED", "RESOURCE_EXHAUSTED"])
 
 // Codes for failures that happen before any byte could have been written to the server.
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
-// A mistyped host will not start resolving within the retry budget: fail at once.
-const FATAL_NETWORK = new Set(["ENOTFOUND", "EPROTO"]);
+// A mistyped host will not start resolving within the retry budget, and a client closed under a request (the
+// command already failed elsewhere) never opens again: fail at once.
+const FATAL_NETWORK = new Set(["ENOTFOUND", "EPROTO", "UND_ERR_CLOSED", "UND_ERR_DESTROYED"]);
 // Nothing listens there: a restarting server comes back within seconds or not at all, so a few quick
 // tries, not five minutes of them.
 const REFUSED_ATTEMPTS = 3;

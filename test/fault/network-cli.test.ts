@@ -123,6 +123,8 @@ describe("other ways an apply or a listing can fail", () => {
   const looping: Handler = (q, res) => {
     if (q.path === "/api/2.2/jobs/list") return reply(res, 200, { jobs: [{ job_id: 1, settings: { name: "x" } }], has_more: true, next_page_token: "again" });
     if (q.path.endsWith("/Me")) return reply(res, 200, { userName: "me@example.com" });
+    // Every principal the project names exists, so the preflight lets plan reach the listing.
+    if (/\/scim\/v2\/(Users|Groups|ServicePrincipals)$/.test(q.path)) return reply(res, 200, { totalResults: 1, Resources: [{ id: "1" }] });
     return reply(res, 200, {});
   };
 
