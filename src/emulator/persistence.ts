@@ -1,6 +1,6 @@
 // --state FILE: the store as JSON (lossless ids), written atomically (temp file, fsync, rename) before a
 // write is acknowledged, so a crash never loses an answered write nor leaves a half-written file.
-import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -57,9 +57,42 @@ export function restore(ws: Workspace, s: Snapshot): void {
   for (const p of s.principals ?? []) addPrincipal(ws.directory, p);
 }
 
+/** A --state file that cannot be the store: `serve` says so in one line instead of starting. */
+export class StateFileError extends Error {
+  constructor(file: string, problem: string) {
+    super(`--state ${file}: ${problem}`);
+    this.name = "StateFileError";
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** What is wrong with a parsed state file, or undefined when it has the shape `snapshot` writes. */
+function snapshotProblem(v: unknown): string | undefined {
+  if (!isRecord(v)) return "is not a jobform emulator state file (expected a JSON object)";
+  if (v.format !== FORMAT) return `has state format ${JSON.stringify(v.format)}; this emulator reads format ${FORMAT}`;
+  const wrong = [
+    ...(["next_id", "next_object_id"] as const).filter((k) => typeof v[k] !== "string" || !/^\d+$/.test(v[k] as string)),
+    ...(["jobs", "objects", "outcomes"] as const).filter((k) => !Array.isArray(v[k])),
+    ...(["acls", "runs"] as const).filter((k) => !isRecord(v[k])),
+    ...(["tokens"] as const).filter((k) => v[k] !== undefined && !isRecord(v[k])),
+    ...(["principals"] as const).filter((k) => v[k] !== undefined && !Array.isArray(v[k])),
+  ];
+  return wrong.length ? `is not a jobform emulator state file (wrong or missing: ${wrong.join(", ")})` : undefined;
+}
+
 export function loadState(ws: Workspace, file: string): boolean {
   if (!existsSync(file)) return false;
-  restore(ws, parseJson(readFileSync(file, "utf8")) as Snapshot);
+  if (!statSync(file).isFile()) throw new StateFileError(file, "is not a regular file");
+  let parsed: unknown;
+  try {
+    parsed = parseJson(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new StateFileError(file, `is not valid JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  const problem = snapshotProblem(parsed);
+  if (problem) throw new StateFileError(file, problem);
+  restore(ws, parsed as Snapshot);
   return true;
 }
 

@@ -1,9 +1,9 @@
 // `jobform serve` as users start it: prints where it listens, serves, saves its state and stops cleanly.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "../support/cli.js";
+import { ensureBuilt, runCli } from "../support/cli.js";
 import { serve } from "../support/serve.js";
 
 beforeAll(ensureBuilt);
@@ -37,6 +37,20 @@ describe("jobform serve", () => {
     expect((await fetch(`${url}/api/2.2/jobs/list`)).status).toBeLessThan(500);
     s.child.kill("SIGTERM");
     expect(await s.exited).toBe(0);
+  });
+
+  it("refuses a --state that is a directory, not JSON, or not a state file, in one line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobform-state-"));
+    const files = { folder: dir, garbage: join(dir, "garbage.json"), array: join(dir, "array.json"), other: join(dir, "other.json") };
+    writeFileSync(files.garbage, "not json\n");
+    writeFileSync(files.array, "[1, 2, 3]\n");
+    writeFileSync(files.other, JSON.stringify({ format: 1, jobs: {} }));
+    const expected = { folder: /is not a regular file/, garbage: /is not valid JSON/, array: /expected a JSON object/, other: /wrong or missing: next_id, next_object_id, jobs/ };
+    for (const [name, file] of Object.entries(files)) {
+      const r = runCli(["serve", "--port", "0", "--state", file]);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr.trimEnd(), name).toMatch(new RegExp(`^jobform: cannot start the emulator: --state \\S+ ${expected[name as keyof typeof expected].source}[^\\n]*$`));
+    }
   });
 
   it("refuses a bad option value in one line", async () => {

@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { examples } from "../globals.js";
 import { UserError } from "../errors.js";
 import { startEmulator } from "../../emulator/server.js";
+import { StateFileError } from "../../emulator/persistence.js";
 import { parsePrincipal } from "../../emulator/principals.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "../../emulator/options.js";
 
@@ -105,7 +106,7 @@ export function registerServe(program: Command): void {
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === "EADDRINUSE" || err.code === "EACCES" || err.code === "ENOENT" || err.code === "EADDRNOTAVAIL") throw new UserError(`cannot start the emulator: ${err.message}`);
-        if (e instanceof RangeError || e instanceof SyntaxError) throw new UserError(`cannot start the emulator: ${(e as Error).message}`);
+        if (e instanceof RangeError || e instanceof SyntaxError || e instanceof StateFileError) throw new UserError(`cannot start the emulator: ${(e as Error).message}`);
         throw e;
       }
       process.stdout.write(`listening on ${emu.url}\n`);
