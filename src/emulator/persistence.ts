@@ -60,7 +60,7 @@ export function restore(ws: Workspace, s: Snapshot): void {
 /** A --state file that cannot be the store: `serve` says so in one line instead of starting. */
 export class StateFileError extends Error {
   constructor(file: string, problem: string) {
-    super(`--state ${file}: ${problem}`);
+    super(`--state ${file} ${problem}`);
     this.name = "StateFileError";
   }
 }

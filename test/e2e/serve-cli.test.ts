@@ -49,7 +49,7 @@ describe("jobform serve", () => {
     for (const [name, file] of Object.entries(files)) {
       const r = runCli(["serve", "--port", "0", "--state", file]);
       expect(r.code, name).toBe(1);
-      expect(r.stderr.trimEnd(), name).toMatch(new RegExp(`^jobform: cannot start the emulator: --state \\S+ ${expected[name as keyof typeof expected].source}[^\\n]*$`));
+      expect(r.stderr.trimEnd(), name).toMatch(new RegExp(`^jobform: cannot start the emulator: --state \\S+ [^\\n]*${expected[name as keyof typeof expected].source}[^\\n]*$`));
     }
   });
 

@@ -47,7 +47,7 @@ export function registerPlan(program: Command): void {
   program
     .command("plan")
     .description("read the workspace and print what apply would change (never writes to the workspace)")
-    .addHelpText("after", examples("plan --target prod", "plan --out plan.json --detailed-exitcode", "plan --format markdown > plan.md"))
+    .addHelpText("after", examples("plan --target prod", "plan --out plan.json --detailed-exitcode", "plan --all-targets --format markdown > plan.md"))
     .option("--out <file>", "save the plan as JSON for `jobform apply <file>`")
     .option("--job <key>", "only this job (repeatable)", collect, [])
     .option("--prune", "also plan deleting managed jobs that have no definition any more")

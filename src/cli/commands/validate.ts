@@ -6,7 +6,7 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("load, substitute, schema-check and lint every file; print all diagnostics")
-    .addHelpText("after", examples("validate", "validate --target prod --strict", "validate --all-targets", "validate --format json > diagnostics.json"))
+    .addHelpText("after", examples("validate", "validate --all-targets --strict", "validate --format json > diagnostics.json"))
     .option("--strict", "treat warnings as errors")
     .option("--all-targets", "check every target of jobform.yaml (or name several: --target a,b)")
     .action(async (opts: { strict?: boolean; allTargets?: boolean }, cmd: Command) => {
