@@ -6,8 +6,9 @@
 import { AmbiguousWriteError, ApiError, isNotFound } from "../databricks/errors.js";
 import type { DatabricksClient } from "../databricks/index.js";
 
-/** Where locks live: /Shared is readable and writable by every workspace user, the dot keeps it out of sight. */
-export const LOCK_DIR = "/Shared/.jobform/locks";
+import { LOCK_DIR } from "./lock-dir.js";
+
+export { LOCK_DIR };
 
 export function lockPath(project: string, target: string | undefined): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, "_");

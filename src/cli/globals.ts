@@ -57,6 +57,9 @@ export function oneOf(allowed: readonly string[]): (value: string) => string {
   };
 }
 
+/** `--fail-on-task-failure` of `run` and `runs get/repair`. */
+export const FAIL_ON_TASK_FAILURE_HELP = "exit 1 instead of 0 when the run succeeds with failures (a task failed but every leaf task succeeded)";
+
 /** The "Examples:" block at the end of a command's --help. */
 export function examples(...commandLines: string[]): string {
   return `\nExamples:\n${commandLines.map((l) => `  $ jobform ${l}`).join("\n")}\n`;

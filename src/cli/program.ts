@@ -18,8 +18,9 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [
     ["api"],
     async () => {
-      const [{ registerApi }, { targetHost }] = await Promise.all([import("./commands/api.js"), import("./workspace.js")]);
-      return (program) => registerApi(program, { targetHost });
+      const { registerApi } = await import("./commands/api.js");
+      // The project's host is read (workspace.js, the core) only when the call is made.
+      return (program) => registerApi(program, { targetHost: async (dir, target) => (await import("./workspace.js")).targetHost(dir, target) });
     },
   ],
   [["submit"], async () => (await import("./commands/submit.js")).registerSubmit],

@@ -47,7 +47,9 @@ export interface ImportOptions {
   concurrency?: number;
 }
 
-export const DEFAULT_IMPORT_CONCURRENCY = 8;
+import { DEFAULT_IMPORT_CONCURRENCY } from "./import-defaults.js";
+
+export { DEFAULT_IMPORT_CONCURRENCY };
 
 export async function importNotebooks(opts: ImportOptions): Promise<ImportResult> {
   const concurrency = opts.concurrency ?? DEFAULT_IMPORT_CONCURRENCY;

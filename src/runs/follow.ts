@@ -32,8 +32,6 @@ export interface FollowOptions {
   failOnTaskFailure?: boolean;
 }
 
-export const FAIL_ON_TASK_FAILURE_HELP = "exit 1 instead of 0 when the run succeeds with failures (a task failed but every leaf task succeeded)";
-
 /** The command that reruns what failed; printed after a failure so the next step is one paste away. */
 export function repairHint(runId: Id): string {
   return `hint: rerun the failed tasks (and what depends on them) with: jobform runs repair ${idToString(runId)} --all-failed`;

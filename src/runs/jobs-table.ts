@@ -14,6 +14,7 @@ import { renderTable } from "../render/text-table.js";
 import type { Column } from "../render/text-table.js";
 import { epochOf, formatTimestamp } from "./timestamps.js";
 import { isPlainObject } from "../core/merge.js";
+import { NARROW_WIDTH } from "./jobs-words.js";
 
 
 export interface LastRun {
@@ -113,7 +114,7 @@ export function matchesStatic(job: BaseJob, f: JobFilters): boolean {
   return true;
 }
 
-export const STATUS_WORDS = ["success", "failed", "cancelled", "running", "never"] as const;
+export { STATUS_WORDS } from "./jobs-words.js";
 
 /** `--status` is one of STATUS_WORDS, or a raw state word of the last run (FAILED, TIMEDOUT, QUEUED…). */
 export function matchesStatus(s: JobSummary, status: string | undefined): boolean {
@@ -131,8 +132,7 @@ function ownershipText(o: Ownership): string {
   return "unmanaged";
 }
 
-/** The width `jobs list` fits by default; `--wide` shows every column uncut. */
-export const NARROW_WIDTH = 120;
+export { NARROW_WIDTH } from "./jobs-words.js";
 
 export function renderJobsTable(jobs: readonly JobSummary[], opts: { wide?: boolean } = {}): string[] {
   if (jobs.length === 0) return ["no jobs"];

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { call, createJob, ok, workspace } from "./helpers.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { parsePrincipal } from "../../src/emulator/principals.js";
-import { serveOptions } from "../../src/cli/commands/serve.js";
+import { serveOptions } from "../../src/cli/commands/serve-action.js";
 
 const scim = (ws: ReturnType<typeof workspace>, resource: string, filter: string) =>
   call(ws, "GET", `/api/2.0/preview/scim/v2/${resource}?filter=${encodeURIComponent(filter)}`);

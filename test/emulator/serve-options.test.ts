@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Command } from "commander";
-import { registerServe, serveOptions } from "../../src/cli/commands/serve.js";
+import { registerServe } from "../../src/cli/commands/serve.js";
+import { serveOptions } from "../../src/cli/commands/serve-action.js";
 import { UserError } from "../../src/cli/errors.js";
 import { parseRateLimit } from "../../src/emulator/options.js";
 

@@ -1,13 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+// `jobform api`: the registration only; the call (api-action.ts) loads the HTTP client when it runs.
 import type { Command } from "commander";
+import type { CreateClientOptions, Env } from "../../databricks/index.js";
 import { examples } from "../globals.js";
-import { parseJson, stringifyJson } from "../../lib/json.js";
-import { AmbiguousWriteError, ApiError, NetworkError, createClient, loadConfig } from "../../databricks/index.js";
-import type { CreateClientOptions, Env, QueryValue } from "../../databricks/index.js";
-import { ExitCode, UserError } from "../errors.js";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
 export interface ApiCommandDeps {
   /** The host of `target` in `dir`/jobform.yaml, when the project names one. */
@@ -19,44 +15,6 @@ export interface ApiCommandDeps {
   client?: CreateClientOptions;
 }
 
-interface ApiGlobals {
-  dir?: string;
-  target?: string;
-  host?: string;
-  profile?: string;
-  verbose?: boolean;
-  json?: string;
-}
-
-/** `--json BODY`: inline JSON, or `@path` to read it from a file (relative to the working directory). */
-async function readBody(arg: string | undefined): Promise<unknown> {
-  if (arg === undefined) return undefined;
-  let text = arg;
-  if (arg.startsWith("@")) {
-    const path = resolve(arg.slice(1));
-    try {
-      text = await readFile(path, "utf8");
-    } catch {
-      throw new UserError(`--json ${arg}: cannot read ${path}`);
-    }
-  }
-  try {
-    return parseJson(text);
-  } catch (e) {
-    throw new UserError(`--json: not valid JSON (${(e as Error).message})`);
-  }
-}
-
-/** GET and DELETE carry no body: top-level scalars of --json become query parameters, like `databricks api`. */
-function bodyToQuery(body: unknown, into: Record<string, QueryValue>): void {
-  if (body === undefined) return;
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new UserError("--json for GET/DELETE must be an object of query parameters");
-  for (const [k, v] of Object.entries(body)) {
-    if (v === null || typeof v === "object") throw new UserError(`--json field ${k}: only strings, numbers and booleans fit in a query string`);
-    into[k] = v as QueryValue;
-  }
-}
-
 export function registerApi(program: Command, deps: ApiCommandDeps = {}): void {
   program
     .command("api")
@@ -65,40 +23,5 @@ export function registerApi(program: Command, deps: ApiCommandDeps = {}): void {
     .argument("<method>", `HTTP method (${METHODS.join(", ")})`)
     .argument("<path>", "API path, e.g. /api/2.2/jobs/get?job_id=123")
     .option("--json <body>", "request body: inline JSON or @file")
-    .action(async (methodArg: string, pathArg: string, _opts: unknown, command: Command) => {
-      const o = command.optsWithGlobals() as ApiGlobals;
-      const out = deps.stdout ?? ((t: string) => process.stdout.write(t));
-      const err = deps.stderr ?? ((t: string) => process.stderr.write(t));
-      const method = methodArg.toUpperCase();
-      if (!METHODS.includes(method)) throw new UserError(`unknown method ${methodArg}: use one of ${METHODS.join(", ")}`);
-      const url = new URL(pathArg.startsWith("/") ? pathArg : `/${pathArg}`, "http://placeholder");
-      const query: Record<string, QueryValue> = {};
-      for (const k of new Set(url.searchParams.keys())) {
-        const all = url.searchParams.getAll(k);
-        query[k] = all.length === 1 ? all[0] : all;
-      }
-      let body = await readBody(o.json);
-      if (method === "GET" || method === "DELETE" || method === "HEAD") {
-        bodyToQuery(body, query);
-        body = undefined;
-      }
-
-      const env = deps.env ?? process.env;
-      const targetHost = o.host ? undefined : await deps.targetHost?.(o.dir ?? process.cwd(), o.target);
-      const config = await loadConfig({ env, flags: { host: o.host, profile: o.profile }, targetHost });
-      const client = createClient(config, { env, log: o.verbose ? (line) => err(`${line}\n`) : undefined, ...deps.client });
-      try {
-        const answer = await client.request(method, url.pathname, { query, body });
-        out(`${stringifyJson(answer, 2)}\n`);
-      } catch (e) {
-        if (e instanceof ApiError) {
-          err(`${e.body !== undefined ? stringifyJson(e.body, 2) : e.toString()}\n`);
-          throw new ExitCode(1);
-        }
-        if (e instanceof AmbiguousWriteError || e instanceof NetworkError) throw new UserError(e.message);
-        throw e;
-      } finally {
-        await client.close();
-      }
-    });
+    .action(async (methodArg: string, pathArg: string, _opts: unknown, command: Command) => (await import("./api-action.js")).api(methodArg, pathArg, command, deps));
 }

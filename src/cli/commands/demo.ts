@@ -1,85 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// `jobform demo`: the registration only; the action (demo-action.ts) loads the emulator and the core
+// when it runs, so `demo --help` loads only what it prints.
 import type { Command } from "commander";
-import { startEmulator } from "../../emulator/server.js";
-import { ExitCode } from "../errors.js";
-import { examples, globals } from "../globals.js";
-import { checkProject } from "../../core/project.js";
-import { principalRefs } from "../../core/principal-refs.js";
-import { readProject } from "../read-project.js";
-import { loadSchemas } from "../schemas.js";
+import { examples } from "../globals.js";
 
 /** Runs a jobform command in this process, as a user would type it, and returns its exit code. */
-type Runner = (args: string[]) => Promise<number>;
-
-/** The steps; step 3 applies the plan step 2 saved, so the plan is printed once. */
-const steps = (planFile: string): { title: string; args: string[]; explain: string }[] => [
-  { title: "validate", args: ["validate"], explain: "check every file offline: schema, task graph, references, schedules, permissions" },
-  { title: "plan", args: ["plan", "--out", planFile], explain: "compare git with the (empty) workspace: every job is a create" },
-  { title: "apply", args: ["apply", planFile], explain: "apply that saved plan: create the jobs in dependency order and set their permissions" },
-  { title: "plan again", args: ["plan", "--detailed-exitcode"], explain: "right after apply the plan must be empty: no spurious diffs" },
-  { title: "drift", args: ["drift"], explain: "someone edits a job in the UI (simulated below); drift reports it for a cron" },
-];
+export type Runner = (args: string[]) => Promise<number>;
 
 export function registerDemo(program: Command, run: Runner): void {
   program
     .command("demo")
     .description("start an embedded emulator, then validate → plan → apply → plan → drift the sample project")
     .addHelpText("after", examples("demo", "demo --target prod"))
-    .action(async (_flags: unknown, cmd: Command) => {
-      const g = globals(cmd);
-      const token = randomBytes(12).toString("hex");
-      const emu = await startEmulator({ port: 0, token, runDurationMs: 200, principals: namedPrincipals(g.dir) });
-      const saved = { token: process.env.DATABRICKS_TOKEN, type: process.env.DATABRICKS_AUTH_TYPE, file: process.env.DATABRICKS_CONFIG_FILE };
-      process.env.DATABRICKS_TOKEN = token;
-      process.env.DATABRICKS_AUTH_TYPE = "pat";
-      process.env.DATABRICKS_CONFIG_FILE = "/nonexistent/jobform-demo";
-      const say = (s: string) => process.stdout.write(s);
-      say(`jobform demo — an emulated Databricks workspace is listening on ${emu.url}\n`);
-      const scratch = mkdtempSync(join(tmpdir(), "jobform-demo-"));
-      try {
-        for (const [i, step] of steps(join(scratch, "plan.json")).entries()) {
-          if (step.title === "drift") await simulateUiEdit(emu.url, token, say);
-          say(`\n── ${i + 1}. jobform ${step.args.join(" ")} — ${step.explain}\n\n`);
-          const code = await run(["--host", emu.url, "--dir", g.dir, ...(g.target ? ["--target", g.target] : []), ...step.args]);
-          const expected = step.title === "drift" ? [0, 2] : [0];
-          if (!expected.includes(code)) {
-            say(`\njobform demo: step "${step.title}" exited ${code}; stopping\n`);
-            throw new ExitCode(1);
-          }
-        }
-        say(`\nDone. Try it yourself: \`npx jobform serve --port 8787\` in one terminal, then \`DATABRICKS_TOKEN=x npx jobform --host http://127.0.0.1:8787 plan\` in another.\n`);
-      } finally {
-        process.env.DATABRICKS_TOKEN = saved.token;
-        process.env.DATABRICKS_AUTH_TYPE = saved.type;
-        process.env.DATABRICKS_CONFIG_FILE = saved.file;
-        rmSync(scratch, { recursive: true, force: true });
-        await emu.close();
-      }
-    });
-}
-
-/**
- * The demo workspace has the people and groups the project names, as the team's real one would; the
- * emulator refuses any other. A project that does not load names none (validate reports why).
- */
-function namedPrincipals(dir: string): string[] {
-  try {
-    const checked = checkProject(readProject(dir), { vars: {}, env: process.env }, loadSchemas());
-    return [...new Set(principalRefs(checked.resolved.jobs).map((r) => `${r.kind}:${r.name}`))];
-  } catch {
-    return [];
-  }
-}
-
-/** Changes one managed job through the API, the way a UI edit would, so drift has something to report. */
-async function simulateUiEdit(url: string, token: string, say: (s: string) => void): Promise<void> {
-  const headers = { authorization: `Bearer ${token}` };
-  const list = (await (await fetch(`${url}/api/2.2/jobs/list?limit=100`, { headers })).json()) as { jobs?: { job_id: number; settings: { name?: string; tags?: Record<string, string> } }[] };
-  const job = list.jobs?.find((j) => j.settings.tags?.jobform_key === "sales-load") ?? list.jobs?.[0];
-  if (!job) return;
-  await fetch(`${url}/api/2.2/jobs/update`, { method: "POST", headers, body: JSON.stringify({ job_id: job.job_id, new_settings: { max_concurrent_runs: 5, timeout_seconds: 600 } }) });
-  say(`\n(simulated UI edit: job ${job.job_id} "${job.settings.name}" now has max_concurrent_runs 5 and timeout_seconds 600)\n`);
+    .action(async (_flags: unknown, cmd: Command) => (await import("./demo-action.js")).demo(cmd, run));
 }

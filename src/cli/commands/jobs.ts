@@ -1,15 +1,14 @@
+// `jobform jobs list`: the registration only; the action (jobs-action.ts) loads the HTTP client and the
+// table when it runs, so `jobs list --help` loads only what it prints.
 import type { Command } from "commander";
-import { NARROW_WIDTH, STATUS_WORDS, renderJobsTable } from "../../runs/jobs-table.js";
-import { printJson, withRunsIo } from "../../runs/command-io.js";
 import type { RunsCommandDeps } from "../../runs/command-io.js";
-import { listJobs } from "../../runs/list-ops.js";
-import { projectNameIn } from "../../runs/project-name.js";
-import { collect, formatOption, globals, oneOf, examples } from "../globals.js";
+import { NARROW_WIDTH, STATUS_WORDS } from "../../runs/jobs-words.js";
+import { collect, oneOf, examples } from "../globals.js";
 
 // The API's life cycle and result states (RunLifeCycleState, RunResultState), which --status also takes.
 const RUN_STATES = ["QUEUED", "PENDING", "RUNNING", "TERMINATING", "TERMINATED", "SKIPPED", "INTERNAL_ERROR", "BLOCKED", "WAITING_FOR_RETRY", "SUCCESS", "SUCCESS_WITH_FAILURES", "FAILED", "TIMEDOUT", "CANCELED", "MAXIMUM_CONCURRENT_RUNS_REACHED", "EXCLUDED", "UPSTREAM_FAILED", "UPSTREAM_CANCELED", "DISABLED"];
 
-interface JobsListFlags {
+export interface JobsListFlags {
   tag: string[];
   owner?: string;
   status?: string;
@@ -28,13 +27,5 @@ export function registerJobs(program: Command, deps: RunsCommandDeps = {}): void
     .option("--status <status>", `only jobs whose last run is ${STATUS_WORDS.join(", ")}, or has this state (FAILED, TIMEDOUT, …)`, oneOf([...STATUS_WORDS, ...RUN_STATES]))
     .option("--search <text>", "only jobs whose name, id or project key contains this text")
     .option("--wide", `every column (creator and tags too), uncut; by default the table fits ${NARROW_WIDTH} columns`)
-    .action(async (flags: JobsListFlags, cmd: Command) => {
-      const format = formatOption(cmd, ["text", "json"], "text");
-      const project = projectNameIn(globals(cmd).dir);
-      await withRunsIo(cmd, deps, async (io) => {
-        const found = await listJobs(io, project, { tags: flags.tag, owner: flags.owner, status: flags.status, search: flags.search });
-        if (format === "json") printJson(io, found);
-        else for (const line of renderJobsTable(found, { wide: flags.wide === true })) io.out(line);
-      });
-    });
+    .action(async (flags: JobsListFlags, cmd: Command) => (await import("./jobs-action.js")).listJobsCommand(flags, cmd, deps));
 }

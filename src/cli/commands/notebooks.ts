@@ -1,11 +1,9 @@
+// `jobform notebooks import`: the registration only; the action (notebooks-action.ts) loads the HTTP
+// client and the importer when it runs.
 import type { Command } from "commander";
-import { isNotFound } from "../../databricks/index.js";
 import type { DatabricksClient } from "../../databricks/index.js";
-import { DEFAULT_IMPORT_CONCURRENCY, importNotebooks } from "../../notebooks/import.js";
-import { renderImport } from "../../notebooks/import-report.js";
-import { ExitCode, UserError } from "../errors.js";
-import { globals, examples } from "../globals.js";
-import { openClient } from "../workspace.js";
+import { DEFAULT_IMPORT_CONCURRENCY } from "../../notebooks/import-defaults.js";
+import { examples } from "../globals.js";
 
 export interface NotebooksCommandDeps {
   openClient?: (cmd: Command) => Promise<DatabricksClient>;
@@ -13,7 +11,7 @@ export interface NotebooksCommandDeps {
   stderr?: (text: string) => void;
 }
 
-interface ImportFlags {
+export interface ImportFlags {
   path: string;
   out?: string;
   asJobs?: boolean;
@@ -30,25 +28,5 @@ export function registerNotebooks(program: Command, deps: NotebooksCommandDeps =
     .option("--out <folder>", "where to write: an absolute folder, or one relative to --dir (default: notebooks/, or jobs/ with --as-jobs)")
     .option("--as-jobs", "write a jobs/<key>.yaml scaffold per notebook instead of a definition")
     .option("--concurrency <n>", "exports in flight at once", String(DEFAULT_IMPORT_CONCURRENCY))
-    .action(async (flags: ImportFlags, cmd: Command) => {
-      const out = deps.stdout ?? ((t: string) => process.stdout.write(t));
-      const g = globals(cmd);
-      const concurrency = Number(flags.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UserError(`--concurrency ${flags.concurrency}: expected a whole number from 1 to 64`);
-      if (!flags.path.startsWith("/")) throw new UserError(`--path ${flags.path}: a workspace path starts with "/"`);
-      const asJobs = flags.asJobs === true;
-      const folder = (flags.out ?? (asJobs ? "jobs" : "notebooks")).replace(/\/+$/, "") || ".";
-      const client = await (deps.openClient ?? openClient)(cmd);
-      try {
-        const result = await importNotebooks({ workspace: client.workspace, root: flags.path, dir: g.dir, out: folder, asJobs, concurrency }).catch((e: unknown) => {
-          if (isNotFound(e)) throw new UserError(`--path ${flags.path} does not exist in the workspace (or you cannot read it)`);
-          throw e;
-        });
-        const report = renderImport(result, { verbose: g.verbose, asJobs });
-        out(report.lines.map((l) => `${l}\n`).join(""));
-        if (report.failed > 0) throw new ExitCode(1);
-      } finally {
-        await client.close();
-      }
-    });
+    .action(async (flags: ImportFlags, cmd: Command) => (await import("./notebooks-action.js")).importNotebooksCommand(flags, cmd, deps));
 }

@@ -1,17 +1,10 @@
+// `jobform run`: the registration only; the action (run-action.ts) loads the HTTP client and the run
+// watcher when it runs, so `run --help` loads only what it prints.
 import type { Command } from "commander";
-import { mintIdempotencyToken } from "../../databricks/index.js";
-import { parseParamFlags } from "../../runner/parameters.js";
-import { timeoutMs, withRunsIo } from "../../runs/command-io.js";
 import type { RunsCommandDeps } from "../../runs/command-io.js";
-import { findManagedJob, runOwner } from "../../runs/find-job.js";
-import { buildRunNow } from "../../runs/run-now-request.js";
-import { runJob } from "../../runs/run-job.js";
-import { FAIL_ON_TASK_FAILURE_HELP } from "../../runs/follow.js";
-import { ExitCode, UserError } from "../errors.js";
-import { collect, examples } from "../globals.js";
-import { checkedProject } from "../plan-context.js";
+import { collect, examples, FAIL_ON_TASK_FAILURE_HELP } from "../globals.js";
 
-interface RunFlags {
+export interface RunFlags {
   param: string[];
   only: string[];
   wait: boolean;
@@ -19,12 +12,6 @@ interface RunFlags {
   detach?: boolean;
   cancelOnTimeout: boolean;
   failOnTaskFailure?: boolean;
-}
-
-/** Names declared under `field` of a local job document (parameters by name, tasks by task_key). */
-function localNames(doc: Record<string, unknown> | undefined, field: string, nameKey: string): string[] {
-  const list = doc?.[field];
-  return Array.isArray(list) ? list.flatMap((x) => (typeof x === "object" && x !== null && typeof (x as Record<string, unknown>)[nameKey] === "string" ? [(x as Record<string, string>)[nameKey] as string] : [])) : [];
 }
 
 export function registerRun(program: Command, deps: RunsCommandDeps = {}): void {
@@ -40,39 +27,5 @@ export function registerRun(program: Command, deps: RunsCommandDeps = {}): void 
     .option("--detach", "on Ctrl-C, stop watching but leave the run going")
     .option("--no-cancel-on-timeout", "when --timeout is reached, leave the run going")
     .option("--fail-on-task-failure", FAIL_ON_TASK_FAILURE_HELP)
-    .action(async (key: string, flags: RunFlags, cmd: Command) => {
-      const limit = timeoutMs(flags.timeout);
-      const parsed = parseParamFlags(flags.param);
-      if (parsed.errors.length > 0) throw new UserError(parsed.errors.join("; "));
-      const checked = checkedProject(cmd);
-      const local = checked.resolved.jobs.find((j) => j.key === key);
-      const code = await withRunsIo(cmd, deps, async (io) => {
-        const { job } = await findManagedJob(io, await runOwner(io, checked.resolved), key, checked.resolved.jobs.map((j) => j.key));
-        const built = buildRunNow({
-          jobId: job.job_id,
-          key,
-          settings: job.settings ?? {},
-          params: parsed.values,
-          only: flags.only,
-          // One token per `jobform run`: the client resends it on retries, so at most one run starts.
-          idempotencyToken: mintIdempotencyToken(),
-          localParameters: localNames(local?.document, "parameters", "name"),
-          localTasks: localNames(local?.document, "tasks", "task_key"),
-        });
-        if (built.errors) {
-          if (built.errors.length === 1) throw new UserError(built.errors[0] as string);
-          for (const e of built.errors) io.err(`jobform: ${e}`);
-          return 1;
-        }
-        if (!local) io.err(`note: jobs/${key}.yaml is gone from the project, but the job is still deployed; running it as deployed`);
-        return runJob(built.request, key, io, {
-          wait: flags.wait,
-          timeoutMs: limit,
-          detach: flags.detach === true,
-          cancelOnTimeout: flags.cancelOnTimeout,
-          failOnTaskFailure: flags.failOnTaskFailure === true,
-        });
-      });
-      if (code !== 0) throw new ExitCode(code);
-    });
+    .action(async (key: string, flags: RunFlags, cmd: Command) => (await import("./run-action.js")).runCommand(key, flags, cmd, deps));
 }
