@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, runCli } from "../support/cli.js";
+import { ensureBuilt, runCli, runCliAsync } from "../support/cli.js";
+import { sampleProject } from "../support/emulator.js";
 import { serve } from "../support/serve.js";
 
 beforeAll(ensureBuilt);
@@ -51,6 +52,22 @@ describe("jobform serve", () => {
       expect(r.code, name).toBe(1);
       expect(r.stderr.trimEnd(), name).toMatch(new RegExp(`^jobform: cannot start the emulator: --state \\S+ [^\\n]*${expected[name as keyof typeof expected].source}[^\\n]*$`));
     }
+  });
+
+  it("--principals-of DIR adds the project's principals, so the sample project's plan passes the preflight", async () => {
+    const dir = sampleProject();
+    const plan = async (url: string) => runCliAsync(["--dir", dir, "--host", url, "plan"], { env: { DATABRICKS_TOKEN: "x", DATABRICKS_CONFIG_FILE: "/nonexistent", DATABRICKS_AUTH_TYPE: undefined } });
+    const bare = serve(["--port", "0"]);
+    const without = await plan(await bare.url);
+    bare.child.kill("SIGTERM");
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain("error JF071");
+    const seeded = serve(["--port", "0", "--principals-of", dir]);
+    const withIt = await plan(await seeded.url);
+    seeded.child.kill("SIGTERM");
+    expect(withIt.stderr).not.toContain("JF071");
+    expect(withIt.code).toBe(0);
+    expect(withIt.stdout).toMatch(/Plan: \d+ to create, 0 to update, 0 to delete\./);
   });
 
   it("refuses a bad option value in one line", async () => {

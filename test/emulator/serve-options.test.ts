@@ -43,6 +43,6 @@ describe("serve options", () => {
     registerServe(program);
     const serve = program.commands.find((c) => c.name() === "serve");
     const flags = serve?.options.map((o) => o.long);
-    expect(flags).toEqual(["--port", "--host", "--token", "--user", "--oauth-client", "--principal", "--state", "--workspace-dir", "--latency-ms", "--rate-limit", "--chaos", "--seed", "--run-duration-ms", "--run-outcome", "--check-paths", "--id-start"]);
+    expect(flags).toEqual(["--port", "--host", "--token", "--user", "--oauth-client", "--principal", "--principals-of", "--state", "--workspace-dir", "--latency-ms", "--rate-limit", "--chaos", "--seed", "--run-duration-ms", "--run-outcome", "--check-paths", "--id-start"]);
   });
 });

@@ -7,10 +7,7 @@ import type { Command } from "commander";
 import { startEmulator } from "../../emulator/server.js";
 import { ExitCode } from "../errors.js";
 import { globals } from "../globals.js";
-import { checkProject } from "../../core/project.js";
-import { principalRefs } from "../../core/principal-refs.js";
-import { readProject } from "../read-project.js";
-import { loadSchemas } from "../schemas.js";
+import { projectPrincipals } from "../project-principals.js";
 import type { Runner } from "./demo.js";
 
 /** The steps; step 3 applies the plan step 2 saved, so the plan is printed once. */
@@ -44,7 +41,7 @@ export async function demo(cmd: Command, run: Runner): Promise<void> {
         throw new ExitCode(1);
       }
     }
-    say(`\nDone. Try it yourself: \`npx jobform serve --port 8787\` in one terminal, then \`DATABRICKS_TOKEN=x npx jobform --host http://127.0.0.1:8787 plan\` in another.\n`);
+    say(`\nDone. Try it yourself: \`npx jobform serve --port 8787 --principals-of .\` in one terminal, then \`DATABRICKS_TOKEN=x npx jobform --host http://127.0.0.1:8787 plan\` in another.\n`);
   } finally {
     process.env.DATABRICKS_TOKEN = saved.token;
     process.env.DATABRICKS_AUTH_TYPE = saved.type;
@@ -58,10 +55,10 @@ export async function demo(cmd: Command, run: Runner): Promise<void> {
  * The demo workspace has the people and groups the project names, as the team's real one would; the
  * emulator refuses any other. A project that does not load names none (validate reports why).
  */
+/** The project's principals, or none when it cannot be read: validate, the demo's first step, then says why. */
 function namedPrincipals(dir: string): string[] {
   try {
-    const checked = checkProject(readProject(dir), { vars: {}, env: process.env }, loadSchemas());
-    return [...new Set(principalRefs(checked.resolved.jobs).map((r) => `${r.kind}:${r.name}`))];
+    return projectPrincipals(dir);
   } catch {
     return [];
   }

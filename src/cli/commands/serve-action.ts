@@ -5,6 +5,7 @@ import { startEmulator } from "../../emulator/server.js";
 import { StateFileError } from "../../emulator/persistence.js";
 import { parsePrincipal } from "../../emulator/principals.js";
 import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "../../emulator/options.js";
+import { projectPrincipals } from "../project-principals.js";
 import type { ServeFlags } from "./serve.js";
 
 function intOption(name: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -32,6 +33,7 @@ export function serveOptions(f: ServeFlags): EmulatorOptions {
     }
     f.oauthClient.forEach(parseOAuthClient);
     if (f.principal?.length) opts.principals = f.principal.map(parsePrincipal).map((p) => `${p.kind}:${p.name}`);
+    if (f.principalsOf !== undefined) opts.principals = [...(opts.principals ?? []), ...projectPrincipals(f.principalsOf)];
     f.runOutcome.forEach(parseOutcome);
     if (f.idStart !== undefined) opts.idStart = parseIdStart(f.idStart);
   } catch (e) {

@@ -10,6 +10,7 @@ export interface ServeFlags {
   user?: string;
   oauthClient: string[];
   principal?: string[];
+  principalsOf?: string;
   state?: string;
   workspaceDir?: string;
   latencyMs?: string;
@@ -33,6 +34,7 @@ export function registerServe(program: Command): void {
     .option("--user <name>", "identity behind accepted tokens", "me@example.com")
     .option("--oauth-client <id:secret>", "service principal allowed to get OAuth tokens (repeatable)", collect, [])
     .option("--principal <kind:name>", "a user, group or service_principal that exists in the workspace (repeatable)", collect, [])
+    .option("--principals-of <dir>", "every user, group and service principal the jobform project in DIR names exists in the workspace")
     .option("--state <file>", "load and persist the workspace in this file")
     .option("--workspace-dir <dir>", "mirror a local folder into the workspace tree at start")
     .option("--latency-ms <n>", "add N ms to every response")
