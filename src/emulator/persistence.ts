@@ -8,6 +8,7 @@ import type { Grant, IssuedToken, JobRecord, Json, OutcomeRule, Workspace, Works
 import { parseJson, stringifyJson } from "../lib/json.js";
 import type { Principal } from "./types.js";
 import { addPrincipal, listPrincipals } from "./principals.js";
+import { isObject } from "./defaults.js";
 
 const FORMAT = 1;
 
@@ -65,17 +66,15 @@ export class StateFileError extends Error {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** What is wrong with a parsed state file, or undefined when it has the shape `snapshot` writes. */
 function snapshotProblem(v: unknown): string | undefined {
-  if (!isRecord(v)) return "is not a jobform emulator state file (expected a JSON object)";
+  if (!isObject(v)) return "is not a jobform emulator state file (expected a JSON object)";
   if (v.format !== FORMAT) return `has state format ${JSON.stringify(v.format)}; this emulator reads format ${FORMAT}`;
   const wrong = [
     ...(["next_id", "next_object_id"] as const).filter((k) => typeof v[k] !== "string" || !/^\d+$/.test(v[k] as string)),
     ...(["jobs", "objects", "outcomes"] as const).filter((k) => !Array.isArray(v[k])),
-    ...(["acls", "runs"] as const).filter((k) => !isRecord(v[k])),
-    ...(["tokens"] as const).filter((k) => v[k] !== undefined && !isRecord(v[k])),
+    ...(["acls", "runs"] as const).filter((k) => !isObject(v[k])),
+    ...(["tokens"] as const).filter((k) => v[k] !== undefined && !isObject(v[k])),
     ...(["principals"] as const).filter((k) => v[k] !== undefined && !Array.isArray(v[k])),
   ];
   return wrong.length ? `is not a jobform emulator state file (wrong or missing: ${wrong.join(", ")})` : undefined;
