@@ -5,6 +5,7 @@ import { isPlainObject, mergeInto, repeatedListKeys } from "./merge.js";
 import { Provenance } from "./provenance.js";
 import type { Located, Origin } from "./provenance.js";
 import { substitute } from "./substitute.js";
+import { undeclaredCommandVariables } from "./command-variables.js";
 import type { Unresolved, VarValue } from "./substitute.js";
 import { suggest } from "./suggest.js";
 import { unknownReferenceMessage } from "./reference-hint.js";
@@ -111,6 +112,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
   const targetUnknown = opts.target !== undefined && target === undefined;
   const targetConfig = target ? asRecord(targets[target]) : {};
   const variables = resolveVariables(project ?? {}, target, opts);
+  diagnostics.push(...undeclaredCommandVariables(PROJECT_FILE, projectDoc, opts.vars, opts.env));
   const overrides = asRecord(targetConfig.jobs);
   const defaults = project?.defaults;
 
