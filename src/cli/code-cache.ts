@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -58,16 +58,26 @@ export function readCacheFile(path: string): Buffer | undefined {
   return checksum(path, data).equals(bytes.subarray(0, CHECKSUM_BYTES)) ? data : undefined;
 }
 
-/** Writes V8 data with its checksum, through a temporary file so a reader never sees half of it. */
+/**
+ * Writes V8 data with its checksum, through a temporary file so a reader never sees half of it, and removes the
+ * caches of the same file's earlier builds (another source or runtime), so the folder does not grow per build.
+ */
 export function writeCacheFile(path: string, data: Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, Buffer.concat([checksum(path, data), data]));
     renameSync(tmp, path);
+    const own = basename(path);
+    const stem = own.slice(0, own.lastIndexOf("-") + 1);
+    for (const f of readdirSync(dirname(path))) if (f !== own && f.startsWith(stem) && /^[0-9a-f]{24}\.v8$/.test(f.slice(stem.length))) rmSync(join(dirname(path), f), { force: true });
   } catch {
     // A read-only home or a full disk only costs the next run its speed.
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // There was no folder to leave it in.
+    }
   }
 }
 

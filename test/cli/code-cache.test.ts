@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheFileFor, codeCacheDir, readCacheFile, requireWithCodeCache, saveCodeCaches } from "../../src/cli/code-cache.js";
 import { CLI, ensureBuilt } from "../support/cli.js";
@@ -70,6 +70,25 @@ describe("code cache", () => {
     expect(readCacheFile(bPath)?.equals(readCacheFile(aPath) as Buffer)).toBe(false);
     expect(requireWithCodeCache(b, cache).used).toBe(true);
     expect(readdirSync(cache).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("keeps one cache per file (an edited file's old cache is removed) and survives a cache folder it cannot write", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobform-cc-"));
+    const cache = join(dir, "cache");
+    const a = module(dir, "a.cjs", 1);
+    const b = module(dir, "b.cjs", 2);
+    requireWithCodeCache(a, cache);
+    requireWithCodeCache(b, cache);
+    saveCodeCaches();
+    writeFileSync(a, readFileSync(a, "utf8").replace("1 +", "10 +"));
+    expect((requireWithCodeCache(a, cache).exports as () => number)()).toBe(10);
+    saveCodeCaches();
+    expect(readdirSync(cache).sort()).toEqual([basename(cacheFileFor(cache, a, readFileSync(a, "utf8"))), basename(cacheFileFor(cache, b, readFileSync(b, "utf8")))].sort());
+    // A file where the folder should be: nothing cached, nothing thrown.
+    const blocked = join(dir, "blocked");
+    writeFileSync(blocked, "");
+    expect((requireWithCodeCache(b, join(blocked, "cache")).exports as () => number)()).toBe(2);
+    expect(() => saveCodeCaches()).not.toThrow();
   });
 
   it("validate gives the same answer with a fresh, a warm and a garbage cache", () => {
