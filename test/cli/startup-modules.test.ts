@@ -1,13 +1,13 @@
 // `--version` and one command's `--help` load only what they print (issue #11 point 16); bench/startup.mjs
 // measures the time, this checks which modules a process loads.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/program.js";
-import { CLI, ensureBuilt, ROOT } from "../support/cli.js";
+import { BIN, CLI, ensureBuilt, ensureBundled, ROOT } from "../support/cli.js";
 
 let register = "";
 
@@ -77,13 +77,9 @@ describe("start-up loads only what is printed", () => {
 // The installed bin is the esbuild bundle (scripts/bundle-cli.mjs): the same checks, made on the sources each
 // loaded chunk holds (dist/bin/inputs.json, written by the bundler).
 describe("the bundle (dist/bin/main.js) loads only what is printed", () => {
-  const BIN = join(ROOT, "dist/bin/main.js");
   let inputs: Record<string, string[]> = {};
   beforeAll(() => {
-    if (!existsSync(BIN)) {
-      const r = spawnSync(process.execPath, [join(ROOT, "scripts/bundle-cli.mjs")], { cwd: ROOT, encoding: "utf8" });
-      if (r.status !== 0) throw new Error(`bundle failed:\n${r.stdout}${r.stderr}`);
-    }
+    ensureBundled();
     inputs = JSON.parse(readFileSync(join(ROOT, "dist/bin/inputs.json"), "utf8")) as Record<string, string[]>;
   }, 120_000);
 
