@@ -3,6 +3,8 @@
 // only the command it prints. Run by `npm run build` after tsc and the validator compile; package.json's bin
 // points at dist/bin/main.js. dist/cli/ stays as tsc wrote it (the tests spawn it).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
@@ -22,7 +24,8 @@ const result = await build({
   // (../../schemas/, ../../dist/validators/) point where they did.
   chunkNames: "[name]-[hash]",
   // yaml's "node" build is CommonJS; its ESM build is the same code and bundles without a require shim.
-  alias: { yaml: new URL("node_modules/yaml/browser/index.js", root).pathname },
+  // (Found through node's resolution, so a yaml hoisted to a parent node_modules is found too.)
+  alias: { yaml: join(dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser", "index.js") },
   // ajv is required at run time only when a schema was edited after the build (src/cli/schemas.ts).
   external: ["ajv", "ajv-formats"],
   // CommonJS packages bundled into ES modules still call require() for node's own modules.
