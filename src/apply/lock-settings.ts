@@ -1,8 +1,8 @@
 // How long a lock lives and how often its holder renews it. Defaults suit CI (a 2-minute expiry renewed
 // every 30 s: a killed apply blocks the next one for at most two minutes); JOBFORM_LOCK_TTL and
 // JOBFORM_LOCK_RENEW (durations such as "5s", "2m") shorten them for tests and demos.
+import { envDuration } from "../cli/env-duration.js";
 import { UserError } from "../cli/errors.js";
-import { parseDuration } from "../lib/duration.js";
 
 export interface LockTiming {
   ttlMs: number;
@@ -20,13 +20,7 @@ export const DEFAULT_RENEW_MS = 30_000;
 export const MIN_TTL_MS = 5_000;
 
 export function lockTiming(env: Readonly<Record<string, string | undefined>>): LockTiming {
-  const read = (name: string, fallback: number) => {
-    const text = env[name];
-    if (text === undefined || text === "") return fallback;
-    const ms = parseDuration(text);
-    if (ms === undefined || ms <= 0) throw new UserError(`${name}=${text} is not a duration (e.g. 30s, 2m)`);
-    return ms;
-  };
+  const read = (name: string, fallback: number) => envDuration(env, name) ?? fallback;
   const ttlMs = read("JOBFORM_LOCK_TTL", DEFAULT_TTL_MS);
   if (ttlMs < MIN_TTL_MS) throw new UserError(`JOBFORM_LOCK_TTL=${env.JOBFORM_LOCK_TTL} is shorter than the ${MIN_TTL_MS / 1000}s minimum: the lock would expire under a working apply`);
   // Several renewals per lifetime, so one failed renewal never lets the lock expire under its holder.

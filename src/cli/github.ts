@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { CheckedProject } from "../core/project.js";
 import type { ResolvedProject } from "../core/resolve.js";
-import { secretValues } from "../core/mask.js";
+import { maskKnown, maskString, secretValues } from "../core/mask.js";
 
 /** GitHub Actions sets GITHUB_ACTIONS=true and a file whose Markdown becomes the job's summary page. */
 export function inGitHubActions(): boolean {
@@ -40,13 +40,19 @@ export function shownPath(dir: string): (file: string) => string {
   };
 }
 
-/** Diagnostics and the source texts of their files, named as shownPath names them. */
+/**
+ * Diagnostics and the source texts of their files, named as shownPath names them. The texts are what code
+ * frames quote, so secrets in them are masked as in a plan: JF080's frame shows the line of a literal
+ * password with `(sensitive)` where the password is.
+ */
 export function shownDiagnostics(ds: readonly Diagnostic[], checked: CheckedProject, dir: string): { shown: Diagnostic[]; sources: Map<string, string> } {
   const name = shownPath(dir);
-  const docs = [checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs];
+  const files = new Set(ds.map((d) => d.file));
+  const docs = [checked.projectDoc, ...checked.jobDocs, ...checked.notebookDocs].filter((d) => d !== undefined && files.has(d.file));
+  const secrets = docs.length > 0 ? secretValues(checked.resolved) : [];
   return {
     shown: ds.map((d) => ({ ...d, file: name(d.file) })),
-    sources: new Map(docs.flatMap((d) => (d ? [[name(d.file), d.text] as const] : []))),
+    sources: new Map(docs.flatMap((d) => (d ? [[name(d.file), maskString(maskKnown(d.text, secrets))] as const] : []))),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ValidateFunction } from "ajv";
 import { createAjv, usePrecompiled } from "../core/schema-check.js";
 import type { AjvModules } from "../core/schema-check.js";
 import type { Schemas } from "../core/schema-check.js";
+import { requireWithCodeCache } from "./code-cache.js";
 
 let cached: Schemas | undefined;
 const require = createRequire(import.meta.url);
@@ -16,7 +17,7 @@ function read(name: "job" | "project" | "notebook"): object {
   const schema = JSON.parse(text) as object;
   const compiled = new URL(`../../dist/validators/${name}.cjs`, import.meta.url);
   if (existsSync(compiled)) {
-    const fn = require(fileURLToPath(compiled)) as ValidateFunction & { schemaHash?: string };
+    const fn = requireWithCodeCache(fileURLToPath(compiled)).exports as ValidateFunction & { schemaHash?: string };
     if (fn.schemaHash === createHash("sha256").update(text).digest("hex")) {
       usePrecompiled(schema, fn);
       return schema;

@@ -3,6 +3,7 @@ import { targetSettings } from "../core/deployment.js";
 import { resolve } from "../core/resolve.js";
 import { createClient, loadConfig } from "../databricks/index.js";
 import type { DatabricksClient } from "../databricks/index.js";
+import { retryFromEnv } from "./env-duration.js";
 import { globals } from "./globals.js";
 import { readProjectFile } from "./read-project.js";
 
@@ -27,5 +28,5 @@ export async function openClient(cmd: Command, targetName = globals(cmd).target)
   const g = globals(cmd);
   const target = targetWorkspace(g.dir, targetName);
   const config = await loadConfig({ env: process.env, flags: { host: g.host, profile: g.profile }, targetHost: g.host ? undefined : target.host, targetProfile: target.profile });
-  return createClient(config, { env: process.env, log: g.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined });
+  return createClient(config, { env: process.env, retry: retryFromEnv(process.env), log: g.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined });
 }

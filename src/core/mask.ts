@@ -119,6 +119,14 @@ export function mask(value: unknown, path: readonly string[] = []): unknown {
 }
 
 /**
+ * A value as a message may quote it under `name` (a notebook parameter, a widget, a `--param`): hidden whole
+ * when the name looks like a secret, else with the credentials inside it hidden by their shape.
+ */
+export function shownValue(name: string, value: string): string {
+  return mask(value, [name]) as string;
+}
+
+/**
  * The plan with every field value masked as the renderers mask it. The JSON plan is saved and uploaded as a
  * CI artifact, which more people can download than can read the job; apply needs only its keys, actions and
  * hashes, never these values.

@@ -22,6 +22,10 @@ export interface EmulatorOptions {
   runOutcomes?: string[];
   checkPaths?: boolean;
   idStart?: bigint | number | string;
+  /** A client must send its whole request head within this (default 10 s), else 408 and the socket closed. */
+  headersTimeoutMs?: number;
+  /** ... and its whole request, body included, within this (default 30 s; at least the headers' timeout). */
+  requestTimeoutMs?: number;
 }
 
 export const RUN_OUTCOME_STATES = ["SUCCESS", "FAILED", "TIMEDOUT", "CANCELED", "INTERNAL_ERROR"] as const;
@@ -72,6 +76,22 @@ export function parseIdStart(v: bigint | number | string | undefined): bigint {
   if (!/^\d+$/.test(text) || BigInt(text) < 1n || BigInt(text) > 9223372036854775807n)
     throw new RangeError(`--id-start must be an integer between 1 and 9223372036854775807, got '${text}'`);
   return BigInt(text);
+}
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The slow-client timeouts, and how often node checks them: node's default check runs every 30 s, so a 10 s
+ * limit would be enforced anywhere up to 40 s; a quarter of the shorter limit (at most 1 s) keeps it on time.
+ */
+export function parseTimeouts(o: Pick<EmulatorOptions, "headersTimeoutMs" | "requestTimeoutMs">): { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } {
+  const headersTimeout = o.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = o.requestTimeoutMs ?? Math.max(DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
+  for (const [flag, v] of [["--headers-timeout-ms", headersTimeout], ["--request-timeout-ms", requestTimeout]] as const)
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${flag} must be a positive integer, got '${v}'`);
+  if (headersTimeout > requestTimeout) throw new RangeError(`--headers-timeout-ms (${headersTimeout}) must not exceed --request-timeout-ms (${requestTimeout})`);
+  return { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))) };
 }
 
 export function parseChaos(p: number | undefined): number {

@@ -14,7 +14,7 @@ import { StateSaver, loadState } from "./persistence.js";
 import { mirrorDirectory } from "./workspace-dir.js";
 import { parsePrincipal } from "./principals.js";
 import { defaultBody } from "./handlers/control.js";
-import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "./options.js";
+import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, parseTimeouts, type EmulatorOptions } from "./options.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
 import "./runs/index.js";
 
@@ -30,8 +30,6 @@ export interface RunningEmulator {
 
 const CONTROL = "/__emulator/";
 const MAX_BODY = 10 * 1024 * 1024;
-const HEADERS_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 // The ending "failed to parse given JSON" is recorded (issue #12, difference 6); the start is unverified.
 const MALFORMED_JSON = "Invalid JSON given in the body of the request - failed to parse given JSON";
 
@@ -162,6 +160,7 @@ export function createWorkspace(options: EmulatorOptions): Workspace {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const chaosP = parseChaos(options.chaos);
+  const timeouts = parseTimeouts(options);
   const ws = createWorkspace(options);
   const wire: Wire = {
     limiter: options.rateLimit ? new RateLimiter(parseRateLimit(options.rateLimit)) : undefined,
@@ -169,9 +168,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latencyMs: options.latencyMs ?? 0,
     saver: options.stateFile ? new StateSaver(ws, options.stateFile) : undefined,
   };
-  // A client that trickles its headers or body (slowloris) is cut off instead of holding a socket forever;
-  // headers above 16 KiB get 431 and malformed HTTP 400 from node:http itself.
-  const server = createServer({ keepAliveTimeout: 30_000, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, maxHeaderSize: 16 * 1024 }, (req, res) => {
+  // A client that trickles its headers or body (slowloris) gets 408 and is cut off instead of holding a socket
+  // forever; headers above 16 KiB get 431 and malformed HTTP 400 from node:http itself.
+  const server = createServer({ keepAliveTimeout: 30_000, ...timeouts, maxHeaderSize: 16 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {

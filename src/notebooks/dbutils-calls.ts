@@ -9,6 +9,7 @@ import { isWidgetKind, snippet } from "./cell-events.js";
 import type { CellEvent, CellScan, Declaration, LineMap } from "./cell-events.js";
 import { tokenize } from "./tokens.js";
 import type { Dialect, Token } from "./tokens.js";
+import { shownValue } from "../core/mask.js";
 import type { Finding, WidgetKind } from "./widget-types.js";
 
 type Value =
@@ -108,7 +109,7 @@ function declaration(kind: WidgetKind, args: Arg[], code: string, line: number, 
   if (def.type === "literal") decl.default = def.value;
   else if (def.type === "number") {
     decl.default = def.value;
-    findings.push({ severity: "info", code: "non-string-default", message: `widget "${decl.name}" has a numeric default ${def.value}; it is written as the string "${def.value}"`, name: decl.name, line });
+    findings.push({ severity: "info", code: "non-string-default", message: `widget "${decl.name}" has a numeric default ${shownValue(decl.name, String(def.value))}; it is written as the string "${shownValue(decl.name, String(def.value))}"`, name: decl.name, line });
   } else if (def.type === "dynamic") {
     findings.push({ severity: "warning", code: "dynamic-default", message: `widget "${decl.name}" has a computed default (${snippet(def.expr)}); no default was recorded`, name: decl.name, line });
   } else {

@@ -5,6 +5,7 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node, YAMLMap, YAMLSeq } from "yaml";
+import { shownValue } from "../core/mask.js";
 import { defaultSchemaRef, schemaComment } from "../core/schema-ref.js";
 import type { NotebookFormat, Widget, WidgetReport } from "./widget-types.js";
 
@@ -167,7 +168,7 @@ function updateDefault(item: YAMLMap, w: Widget, changes: DefinitionChange[]): v
   const node = item.get("default", true);
   if (node === undefined) {
     item.set("default", w.default);
-    changes.push({ kind: "updated", name: w.name, message: `parameter "${w.name}": default set to "${w.default}"` });
+    changes.push({ kind: "updated", name: w.name, message: `parameter "${w.name}": default set to "${shownValue(w.name, w.default)}"` });
     return;
   }
   if (!isScalar(node)) return;
@@ -177,7 +178,7 @@ function updateDefault(item: YAMLMap, w: Widget, changes: DefinitionChange[]): v
   if (typeof old === "number" && w.default.trim() !== "" && Number.isFinite(Number(w.default))) node.value = Number(w.default);
   else if (typeof old === "boolean" && /^(true|false)$/.test(w.default)) node.value = w.default === "true";
   else node.value = w.default;
-  changes.push({ kind: "updated", name: w.name, message: `parameter "${w.name}": default changed from ${JSON.stringify(old)} to "${w.default}" (the notebook's default)` });
+  changes.push({ kind: "updated", name: w.name, message: `parameter "${w.name}": default changed from ${JSON.stringify(typeof old === "string" ? shownValue(w.name, old) : old)} to "${shownValue(w.name, w.default)}" (the notebook's default)` });
 }
 
 /** The notebook decides what a dropdown takes: its choices follow it on re-import. */

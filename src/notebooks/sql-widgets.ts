@@ -7,6 +7,7 @@ import { isWidgetKind, snippet } from "./cell-events.js";
 import type { CellEvent, CellScan, Declaration, LineMap } from "./cell-events.js";
 import { identName, tokenize } from "./tokens.js";
 import type { Token } from "./tokens.js";
+import { shownValue } from "../core/mask.js";
 import type { Finding } from "./widget-types.js";
 
 const COMMENTED_CREATE = /\bCREATE\s+WIDGET\s+(TEXT|DROPDOWN|COMBOBOX|MULTISELECT)\s+(`[^`]*`|[\p{L}\p{N}_]+)/iu;
@@ -109,7 +110,7 @@ function createWidget(body: Token[], code: string, line: number, findings: Findi
     if (value?.kind === "str" && (afterValue === undefined || upper(afterValue) === "CHOICES")) decl.default = value.value ?? "";
     else if (value?.kind === "num" && (afterValue === undefined || upper(afterValue) === "CHOICES")) {
       decl.default = value.text;
-      findings.push({ severity: "info", code: "non-string-default", message: `widget "${decl.name}" has a numeric default ${value.text}; it is written as the string "${value.text}"`, name: decl.name, line });
+      findings.push({ severity: "info", code: "non-string-default", message: `widget "${decl.name}" has a numeric default ${shownValue(decl.name, value.text)}; it is written as the string "${shownValue(decl.name, value.text)}"`, name: decl.name, line });
     } else {
       const stop = body.findIndex((t, k) => k > i && upper(t) === "CHOICES");
       const expr = code.slice(value?.start ?? 0, (body[(stop < 0 ? body.length : stop) - 1] as Token | undefined)?.end ?? 0);

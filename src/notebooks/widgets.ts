@@ -2,6 +2,7 @@
  * The notebook widget parser: which parameters a notebook declares, and what a careful reader should
  * know about them. Pure: text in, values out. It reports what it cannot know instead of guessing.
  */
+import { shownValue } from "../core/mask.js";
 import type { CellEvent, CellScan, Declaration } from "./cell-events.js";
 import { scanDbutilsCell } from "./dbutils-calls.js";
 import { readIpynb } from "./ipynb.js";
@@ -155,6 +156,6 @@ function checkChoices(w: Widget, findings: Finding[]): void {
   // A multiselect default is one choice or a comma-joined set of choices.
   const ok = choices.has(w.default) || (w.kind === "multiselect" && w.default.split(",").every((part) => choices.has(part.trim())));
   if (!ok) {
-    findings.push({ severity: "warning", code: "default-not-in-choices", message: `${w.kind} widget "${w.name}" has default "${w.default}", which is not one of its choices (${w.choices.join(", ")}); Databricks rejects this when the widget is created`, name: w.name, line: w.line, ...at });
+    findings.push({ severity: "warning", code: "default-not-in-choices", message: `${w.kind} widget "${w.name}" has default "${shownValue(w.name, w.default)}", which is not one of its choices (${w.choices.join(", ")}); Databricks rejects this when the widget is created`, name: w.name, line: w.line, ...at });
   }
 }

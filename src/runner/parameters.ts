@@ -3,6 +3,7 @@
  * checked against its declared type before anything is sent. Pure; errors and warnings are values.
  */
 import type { NotebookParameter } from "../core/generated/notebook.js";
+import { shownValue } from "../core/mask.js";
 import { coerceValue } from "./coerce.js";
 import type { ParameterType } from "./coerce.js";
 
@@ -64,11 +65,14 @@ export function resolveParameters(definition: readonly NotebookParameter[] | und
     const coerced = coerceValue(type, value);
     const from = given !== undefined ? "--param" : `the default in ${source}`;
     if (!coerced.ok) {
-      out.errors.push(`parameter "${p.name}" (${type}) from ${from}: ${coerced.reason}`);
+      // The reason quotes the value it refused ("…"): a secret's is shown masked.
+      const text = String(value).trim();
+      const reason = coerced.reason.split(`"${text}"`).join(`"${shownValue(p.name, text)}"`);
+      out.errors.push(`parameter "${p.name}" (${type}) from ${from}: ${reason}`);
       continue;
     }
     if (p.choices && p.choices.length > 0 && !inChoices(coerced.value, p.choices)) {
-      out.errors.push(`parameter "${p.name}" from ${from}: "${coerced.value}" is not one of its choices (${p.choices.map(String).join(", ")})`);
+      out.errors.push(`parameter "${p.name}" from ${from}: "${shownValue(p.name, coerced.value)}" is not one of its choices (${p.choices.map(String).join(", ")})`);
       continue;
     }
     out.baseParameters[p.name] = coerced.value;

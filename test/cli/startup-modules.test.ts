@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/program.js";
-import { CLI, ensureBuilt, ROOT } from "../support/cli.js";
+import { BIN, CLI, ensureBuilt, ensureBundled, ROOT } from "../support/cli.js";
 
 let register = "";
 
@@ -23,15 +23,22 @@ beforeAll(() => {
   register = join(dir, "register.mjs");
 });
 
-/** The project files and packages a run of the built CLI loads, relative to the repository. */
-function loaded(args: string[]): string[] {
+/** The project files and packages a run of the built CLI (or of `cli`) loads, relative to the repository. */
+function loaded(args: string[], cli = CLI): string[] {
   const log = join(mkdtempSync(join(tmpdir(), "jobform-loaded-")), "loaded.txt");
   writeFileSync(log, "");
-  const r = spawnSync(process.execPath, ["--import", register, CLI, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, JOBFORM_LOADED: log } });
+  const r = spawnSync(process.execPath, ["--import", register, cli, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, JOBFORM_LOADED: log, JOBFORM_CODE_CACHE: "off" } });
   expect(r.status).toBe(0);
   const root = pathToFileURL(ROOT).href;
   return [...new Set(readFileSync(log, "utf8").split("\n").filter((l) => l !== "").map((l) => l.replace(root, "")))];
 }
+
+// Every command word of program.ts's table: its registration (description, options, examples) is all that
+// `--help` prints, so the core, the renderers, the HTTP client and the emulator stay unloaded.
+const HEAVY = /dist\/(core|render|databricks|emulator|apply|live|runs|runner|run-watch|notebooks)\/|dist\/cli\/(plan-context|workspace|read-project|schemas|github|all-targets)\.js|node_modules\/(yaml|ajv|ajv-formats|undici|lossless-json)\//;
+const WORDS = ["validate", "plan", "drift", "apply", "unlock", "serve", "api", "submit", "notebooks", "run", "runs", "jobs", "pause", "unpause", "graph", "import", "schema", "demo"];
+// Constants a help text names, each in a file of its room that imports nothing.
+const LEAVES = new Set(["dist/core/schema-ref.js", "dist/apply/lock-dir.js", "dist/runs/jobs-words.js", "dist/notebooks/import-defaults.js"]);
 
 describe("start-up loads only what is printed", () => {
   it("--version loads neither commander nor any command", () => {
@@ -44,12 +51,6 @@ describe("start-up loads only what is printed", () => {
     expect(files.filter((f) => /dist\/(core|render)\/|node_modules\/(yaml|ajv|undici)\//.test(f))).toEqual([]);
   });
 
-  // Every command word of program.ts's table: its registration (description, options, examples) is all that
-  // `--help` prints, so the core, the renderers, the HTTP client and the emulator stay unloaded.
-  const HEAVY = /dist\/(core|render|databricks|emulator|apply|live|runs|runner|run-watch|notebooks)\/|dist\/cli\/(plan-context|workspace|read-project|schemas|github|all-targets)\.js|node_modules\/(yaml|ajv|ajv-formats|undici|lossless-json)\//;
-  const WORDS = ["validate", "plan", "drift", "apply", "unlock", "serve", "api", "submit", "notebooks", "run", "runs", "jobs", "pause", "unpause", "graph", "import", "schema", "demo"];
-  // Constants a help text names, each in a file of its room that imports nothing.
-  const LEAVES = new Set(["dist/core/schema-ref.js", "dist/apply/lock-dir.js", "dist/runs/jobs-words.js", "dist/notebooks/import-defaults.js"]);
   it.each(WORDS)("%s --help loads only commander and the command's registration", (word) => {
     const files = loaded([word, "--help"]);
     expect(files.some((f) => f.startsWith("dist/cli/commands/"))).toBe(true);
@@ -70,5 +71,39 @@ describe("start-up loads only what is printed", () => {
 
   it("--version with no command registers no command", async () => {
     expect((await buildProgram(["node", "jobform", "--version"])).commands).toEqual([]);
+  });
+});
+
+// The installed bin is the esbuild bundle (scripts/bundle-cli.mjs): the same checks, made on the sources each
+// loaded chunk holds (dist/bin/inputs.json, written by the bundler).
+describe("the bundle (dist/bin/main.js) loads only what is printed", () => {
+  let inputs: Record<string, string[]> = {};
+  beforeAll(() => {
+    ensureBundled();
+    inputs = JSON.parse(readFileSync(join(ROOT, "dist/bin/inputs.json"), "utf8")) as Record<string, string[]>;
+  }, 120_000);
+
+  /** The sources inside the chunks a run of the bundle loads; a file outside dist/bin/ stands for itself. */
+  function sources(args: string[]): string[] {
+    return loaded(args, BIN).flatMap((f) => (f.startsWith("dist/bin/") ? (inputs[f.slice("dist/bin/".length)] ?? [`unknown chunk ${f}`]) : [f]));
+  }
+
+  it("--version loads the entry and the version only", () => {
+    expect(loaded(["--version"], BIN).length).toBeLessThanOrEqual(3);
+    expect([...new Set(sources(["--version"]))].sort()).toEqual(["dist/cli/main.js", "dist/cli/version.js"]);
+  });
+
+  it.each(WORDS)("%s --help loads no heavy source and no action", (word) => {
+    const files = sources([word, "--help"]);
+    expect(files.some((f) => f.startsWith("dist/cli/commands/"))).toBe(true);
+    expect(files.filter((f) => HEAVY.test(f) && !LEAVES.has(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith("-action.js"))).toEqual([]);
+  });
+
+  it("validate loads the core and yaml's ES build, but no HTTP client and no ajv compiler", () => {
+    const files = sources(["validate"]);
+    expect(files).toContain("dist/core/project.js");
+    expect(files.some((f) => f.startsWith("node_modules/yaml/browser/"))).toBe(true);
+    expect(files.filter((f) => /node_modules\/(ajv|ajv-formats|undici)\/|dist\/databricks\//.test(f))).toEqual([]);
   });
 });

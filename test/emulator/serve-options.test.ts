@@ -17,6 +17,7 @@ describe("serve options", () => {
       seed: 3,
       runOutcomes: ["*etl*=FAILED"],
     });
+    expect(serveOptions({ ...base, headersTimeoutMs: "500", requestTimeoutMs: "2000" })).toMatchObject({ headersTimeoutMs: 500, requestTimeoutMs: 2000 });
     expect(parseRateLimit("jobs/get=30,permissions=10").perEndpoint.get("permissions")).toBe(10);
     expect(parseRateLimit("15").global).toBe(15);
   });
@@ -29,6 +30,9 @@ describe("serve options", () => {
     { idStart: "0" },
     { oauthClient: ["no-secret"] },
     { runOutcome: ["*=MAYBE"] },
+    { headersTimeoutMs: "0" },
+    { requestTimeoutMs: "soon" },
+    { headersTimeoutMs: "5000", requestTimeoutMs: "1000" },
   ])("rejects %o with a one-line UserError", (bad) => {
     expect(() => serveOptions({ ...base, ...bad })).toThrow(UserError);
     try {
@@ -43,6 +47,6 @@ describe("serve options", () => {
     registerServe(program);
     const serve = program.commands.find((c) => c.name() === "serve");
     const flags = serve?.options.map((o) => o.long);
-    expect(flags).toEqual(["--port", "--host", "--token", "--user", "--oauth-client", "--principal", "--principals-of", "--state", "--workspace-dir", "--latency-ms", "--rate-limit", "--chaos", "--seed", "--run-duration-ms", "--run-outcome", "--check-paths", "--id-start"]);
+    expect(flags).toEqual(["--port", "--host", "--token", "--user", "--oauth-client", "--principal", "--principals-of", "--state", "--workspace-dir", "--latency-ms", "--rate-limit", "--chaos", "--seed", "--run-duration-ms", "--run-outcome", "--check-paths", "--id-start", "--headers-timeout-ms", "--request-timeout-ms"]);
   });
 });

@@ -75,3 +75,68 @@ describe("emulator limits", () => {
     expect([...emu.workspace.objects.values()].some((o) => o.content?.toString() === "outside")).toBe(false);
   });
 });
+
+describe("slow clients (slowloris) are cut off on time", () => {
+  /**
+   * Opens a socket, sends `first`, then every 100 ms what `drip` gives for the i-th tick (nothing once it gives
+   * undefined); resolves with what the server answered and how long it took the server to close the socket.
+   */
+  function slowClient(e: RunningEmulator, first: string, drip: (i: number) => string | undefined): Promise<{ answer: string; closedAfterMs: number }> {
+    return new Promise((resolve, reject) => {
+      const sock = connect(e.port, e.host);
+      const started = Date.now();
+      let answer = "";
+      let tick = 0;
+      if (first) sock.write(first);
+      const timer = setInterval(() => {
+        const next = drip(tick++);
+        if (next) sock.write(next);
+      }, 100);
+      const guard = setTimeout(() => {
+        clearInterval(timer);
+        sock.destroy();
+        reject(new Error(`still open after 8 s; answered ${JSON.stringify(answer)}`));
+      }, 8000);
+      sock.on("data", (d) => (answer += d.toString()));
+      sock.on("error", () => undefined);
+      sock.on("close", () => {
+        clearInterval(timer);
+        clearTimeout(guard);
+        resolve({ answer, closedAfterMs: Date.now() - started });
+      });
+    });
+  }
+  /** `text` four bytes a tick. */
+  const trickled = (text: string) => (i: number) => text.slice(i * 4, i * 4 + 4) || undefined;
+  const endless = `GET /api/2.2/jobs/list HTTP/1.1\r\nHost: x\r\n${"X-Slow: a\r\n".repeat(500)}`;
+
+  it("a request head trickled past --headers-timeout-ms gets 408 and is closed within a check interval", async () => {
+    emu = await startEmulator({ headersTimeoutMs: 600, requestTimeoutMs: 5000 });
+    const { answer, closedAfterMs } = await slowClient(emu, "", trickled(endless));
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(closedAfterMs).toBeGreaterThanOrEqual(500);
+    expect(closedAfterMs).toBeLessThan(4000); // node's default check every 30 s would take up to 30.6 s
+    // The emulator keeps serving others.
+    expect((await fetch(`${emu.url}/api/2.2/jobs/list`, { headers: { authorization: "Bearer t" } })).status).toBe(200);
+  });
+
+  it("a body trickled past --request-timeout-ms is cut off too", async () => {
+    emu = await startEmulator({ headersTimeoutMs: 500, requestTimeoutMs: 1200 });
+    const head = "POST /api/2.2/jobs/create HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n";
+    const { answer, closedAfterMs } = await slowClient(emu, head, () => "{");
+    expect(answer).toMatch(/^HTTP\/1\.1 408|^$/);
+    expect(closedAfterMs).toBeGreaterThanOrEqual(1000);
+    expect(closedAfterMs).toBeLessThan(5000);
+    expect(emu.workspace.jobs.size).toBe(0);
+  });
+
+  it("a slow client within the limits is served (its head takes ~2.2 s of a 5 s limit)", async () => {
+    emu = await startEmulator({ headersTimeoutMs: 5000, requestTimeoutMs: 8000 });
+    const { answer } = await slowClient(emu, "", trickled("GET /api/2.2/jobs/list HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n"));
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+  });
+
+  it("refuses a headers timeout above the request timeout", async () => {
+    await expect(startEmulator({ headersTimeoutMs: 5000, requestTimeoutMs: 1000 })).rejects.toThrow(/must not exceed/);
+  });
+});

@@ -39,7 +39,7 @@ function cli(host: string, args: readonly string[], env: Record<string, string |
 }
 
 /** The same top-level handler in this process: seven commands times seven failures cost no process start-ups. */
-const inProcess = (host: string, args: readonly string[]) => runInProcess(["--dir", dir, "--host", host, ...args], ENV);
+const inProcess = (host: string, args: readonly string[], env: Record<string, string | undefined> = {}) => runInProcess(["--dir", dir, "--host", host, ...args], { ...ENV, ...env });
 
 /** Runs every command against `host`; each must fail with one `jobform:` line matching `expected`, in seconds. */
 async function everyCommandFailsCleanly(host: string, expected: RegExp) {
@@ -116,6 +116,44 @@ describe("network failures end in one line, in seconds, in every command", () =>
     const broken = await serve((_q, res) => reply(res, 500, { error_code: "INTERNAL_ERROR", message: "boom" }));
     await everyCommandFailsCleanly(broken.url, /^jobform: .*500 INTERNAL_ERROR: boom|INTERNAL_ERROR: boom/);
   });
+});
+
+describe("retries run out: JOBFORM_RETRY_BUDGET shortens the 5-minute budget", () => {
+  // A workspace that is down for maintenance: every call answers 503 with a Retry-After of one second.
+  const down: Handler = (_q, res) => {
+    res.setHeader("retry-after", "1");
+    reply(res, 503, { error_code: "TEMPORARILY_UNAVAILABLE", message: "down for maintenance" });
+  };
+  const LISTINGS: readonly (readonly string[])[] = [["plan"], ["apply", "--auto-approve"], ["drift"], ["jobs", "list"], ["runs", "list"]];
+
+  it.each(LISTINGS)("%s ends in one line naming the 503 and the attempts, exit 1, within the budget", async (...args) => {
+    const s = await serve(down);
+    const r = await inProcess(s.url, args, { JOBFORM_RETRY_BUDGET: "2500ms" });
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+    expect(lines.at(-1)).toMatch(/^jobform: .*503 TEMPORARILY_UNAVAILABLE: down for maintenance.* \(after [2-4] attempts\)$/);
+    // Waits of 1 s each: two or three of them fit the budget, the 5-minute default would allow ~300.
+    expect(r.ms).toBeGreaterThanOrEqual(1_000);
+    expect(r.ms).toBeLessThan(8_000);
+    expect(s.requests.filter((q) => q.method !== "GET")).toEqual([]);
+  });
+
+  it("the built CLI reads it too, and a budget that is not a duration is one line before any call", async () => {
+    const s = await serve(down);
+    const started = Date.now();
+    const r = await cli(s.url, ["jobs", "list"], { JOBFORM_RETRY_BUDGET: "2s" });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd()).toMatch(/^jobform: GET \/api\/2\.2\/jobs\/list: .*503 .*\(after \d attempts\)$/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const before = s.requests.length;
+    for (const junk of ["soon", "-5s", "0"]) {
+      const bad = await cli(s.url, ["plan"], { JOBFORM_RETRY_BUDGET: junk });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trimEnd()).toBe(`jobform: JOBFORM_RETRY_BUDGET=${junk} is not a duration (e.g. 30s, 2m)`);
+    }
+    expect(s.requests.length).toBe(before);
+  }, 120_000);
 });
 
 describe("other ways an apply or a listing can fail", () => {

@@ -80,7 +80,11 @@ describe("no secret in clear in any output", () => {
       collect(what, r);
       return r;
     };
-    // validate is left out: its JF080 warning quotes the offending source line, which is the point of it.
+    // validate's JF080 warning frames the offending line, with the value masked.
+    const validated = await run("validate", ["validate"]);
+    expect(validated.stdout).toMatch(/JF080: "DB_PASSWORD" looks like a secret[^\n]*\n.*\n> *\d+ \|\s+spark_env_vars: \{ DB_PASSWORD: "\(sensitive\)"/);
+    await run("validate json", ["validate", "--format", "json"]);
+    await run("validate in GitHub Actions", ["validate"], gha);
     const text = await run("plan text", ["plan"]);
     expect(text.stdout).toContain("(sensitive)");
     await run("plan json", ["plan", "--format", "json"]);

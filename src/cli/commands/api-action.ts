@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { parseJson, stringifyJson } from "../../lib/json.js";
 import { AmbiguousWriteError, ApiError, NetworkError, createClient, loadConfig } from "../../databricks/index.js";
 import type { QueryValue } from "../../databricks/index.js";
+import { retryFromEnv } from "../env-duration.js";
 import { ExitCode, UserError } from "../errors.js";
 import { METHODS } from "./api.js";
 import type { ApiCommandDeps } from "./api.js";
@@ -68,7 +69,7 @@ export async function api(methodArg: string, pathArg: string, command: Command, 
   const env = deps.env ?? process.env;
   const targetHost = o.host ? undefined : await deps.targetHost?.(o.dir ?? process.cwd(), o.target);
   const config = await loadConfig({ env, flags: { host: o.host, profile: o.profile }, targetHost });
-  const client = createClient(config, { env, log: o.verbose ? (line) => err(`${line}\n`) : undefined, ...deps.client });
+  const client = createClient(config, { env, retry: retryFromEnv(env), log: o.verbose ? (line) => err(`${line}\n`) : undefined, ...deps.client });
   try {
     const answer = await client.request(method, url.pathname, { query, body });
     out(`${stringifyJson(answer, 2)}\n`);

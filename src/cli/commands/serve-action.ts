@@ -4,7 +4,7 @@ import { UserError } from "../errors.js";
 import { startEmulator } from "../../emulator/server.js";
 import { StateFileError } from "../../emulator/persistence.js";
 import { parsePrincipal } from "../../emulator/principals.js";
-import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, type EmulatorOptions } from "../../emulator/options.js";
+import { parseChaos, parseIdStart, parseOAuthClient, parseOutcome, parseRateLimit, parseTimeouts, type EmulatorOptions } from "../../emulator/options.js";
 import { projectPrincipals } from "../project-principals.js";
 import type { ServeFlags } from "./serve.js";
 
@@ -36,6 +36,11 @@ export function serveOptions(f: ServeFlags): EmulatorOptions {
     if (f.principalsOf !== undefined) opts.principals = [...(opts.principals ?? []), ...projectPrincipals(f.principalsOf)];
     f.runOutcome.forEach(parseOutcome);
     if (f.idStart !== undefined) opts.idStart = parseIdStart(f.idStart);
+    const headersTimeout = intOption("--headers-timeout-ms", f.headersTimeoutMs, 1);
+    if (headersTimeout !== undefined) opts.headersTimeoutMs = headersTimeout;
+    const requestTimeout = intOption("--request-timeout-ms", f.requestTimeoutMs, 1);
+    if (requestTimeout !== undefined) opts.requestTimeoutMs = requestTimeout;
+    parseTimeouts(opts);
   } catch (e) {
     if (e instanceof RangeError) throw new UserError(e.message);
     throw e;

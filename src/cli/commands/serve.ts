@@ -21,6 +21,8 @@ export interface ServeFlags {
   runOutcome: string[];
   checkPaths?: boolean;
   idStart?: string;
+  headersTimeoutMs?: string;
+  requestTimeoutMs?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -45,5 +47,7 @@ export function registerServe(program: Command): void {
     .option("--run-outcome <glob=state>", "runs matching GLOB end in STATE (repeatable)", collect, [])
     .option("--check-paths", "fail runs whose notebook or python file is not in the workspace")
     .addOption(new Option("--id-start <n>", "first job/run id handed out"))
+    .option("--headers-timeout-ms <n>", "a client that has not sent its request head by then gets 408 and is cut off (default 10000)")
+    .option("--request-timeout-ms <n>", "the same for the whole request, body included (default 30000)")
     .action(async (flags: ServeFlags, cmd: Command) => (await import("./serve-action.js")).serve(flags, cmd));
 }
