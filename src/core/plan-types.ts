@@ -97,10 +97,22 @@ export interface JobChange {
 }
 
 export interface PlanError {
-  code: "duplicate-tags" | "adopt-invalid";
+  code: "duplicate-tags" | "adopt-invalid" | "cluster-policy";
   key: string;
   job_ids: string[];
   message: string;
+  /** cluster-policy: where the broken value (or the cluster missing it) is written. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** cluster-policy: the cluster as a reader names it (`job cluster "small"`, `task "ingest"`). */
+  cluster?: string;
+  policy_id?: string;
+  policy_name?: string;
+  /** cluster-policy: the kind of rule broken (fixed, forbidden, allowlist, blocklist, regex, range, unlimited). */
+  rule?: string;
+  /** cluster-policy: the attribute path the rule limits (`custom_tags.team`). */
+  attribute?: string;
 }
 
 /**
