@@ -1,6 +1,7 @@
 // The Plan: a versioned, deterministic value (schemas/plan.schema.json) that renderers print and apply
 // executes. Data keeps the API's spelling.
 import type { IgnoreRule } from "./ignore.js";
+import type { PolicyFill } from "./cluster-policy/findings.js";
 
 /** A job as the workspace reports it: jobs/get settings plus the permissions GET body. */
 export interface LiveJob {
@@ -170,4 +171,6 @@ export interface PlanOptions {
   adopt?: Readonly<Record<string, string>>;
   /** jobform.yaml `ignore:`: fields operators own, left out of the comparison (never out of a create). */
   ignore?: readonly IgnoreRule[];
+  /** By job key: values the job clusters' policies write into the stored clusters, which are not drift. */
+  policyFills?: ReadonlyMap<string, readonly PolicyFill[]>;
 }

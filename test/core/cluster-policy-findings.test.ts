@@ -51,3 +51,18 @@ describe("cluster policy findings", () => {
     expect(f.fills.get("d")).toEqual([{ path: ["job_clusters", "k", "new_cluster", "custom_tags", "team"], value: "data" }]);
   });
 });
+
+describe("policy fills in the comparison", () => {
+  it("drop a live value the policy wrote where git is silent, keep it where it differs or git sets it", async () => {
+    const { dropPolicyFills } = await import("../../src/core/cluster-policy/fills.js");
+    const live = { job_clusters: { c: { new_cluster: { spark_version: "15.4", spark_conf: { "spark.x": "true" }, num_workers: 2 } } } };
+    const fills = [
+      { path: ["job_clusters", "c", "new_cluster", "spark_version"], value: "15.4" },
+      { path: ["job_clusters", "c", "new_cluster", "spark_conf", "spark.x"], value: "true" },
+      { path: ["job_clusters", "c", "new_cluster", "num_workers"], value: 4 },
+    ];
+    dropPolicyFills({ job_clusters: { c: { new_cluster: { spark_version: "15.4" } } } }, live, fills);
+    // spark_version: git sets it, so it stays to be compared; spark_conf: emptied and gone; num_workers: not the policy's value.
+    expect(live).toEqual({ job_clusters: { c: { new_cluster: { spark_version: "15.4", num_workers: 2 } } } });
+  });
+});
