@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
-import { ensureBuilt } from "../support/cli.js";
+import { ensureBuilt, ROOT } from "../support/cli.js";
 import { cliAgainst, emulator, requestLog } from "../support/emulator.js";
 import { api, storedJobs } from "./apply-helpers.js";
 
@@ -80,7 +80,11 @@ describe("cluster policies", () => {
     expect(plan.stderr).toContain(`${at(dir, "pinned", "14.3.x-scala2.12")}: error JF075`);
     expect(plan.stderr).toContain(`${at(dir, "big-node", "r5.24xlarge")}: error JF075`);
     expect(plan.stderr).toContain(`${at(dir, "wide", "20")}: error JF075`);
-    const errors = (JSON.parse(plan.stdout) as { errors: Array<Record<string, unknown>> }).errors;
+    const json = JSON.parse(plan.stdout) as { errors: Array<Record<string, unknown>> };
+    const { Ajv } = await import("ajv");
+    const valid = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8")) as object);
+    expect(valid(json), JSON.stringify(valid.errors)).toBe(true);
+    const errors = json.errors;
     expect(errors.map((e) => [e.code, e.key, e.rule, e.attribute, e.cluster, e.policy_name])).toEqual([
       ["cluster-policy", "big-node", "allowlist", "node_type_id", 'job cluster "c"', "Jobs small"],
       ["cluster-policy", "pinned", "fixed", "spark_version", 'job cluster "c"', "Jobs small"],
