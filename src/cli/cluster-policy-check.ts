@@ -21,6 +21,7 @@ export async function checkClusterPolicies(cmd: Command, client: DatabricksClien
   emitWorkflowCommands(annotations(shown));
   process.stderr.write(renderDiagnosticsText(shown, { color: g.color, sources }));
   const keys = [...new Set(findings.errors.map((e) => e.key))].sort();
-  process.stderr.write(`jobform: ${keys.join(", ")} ${keys.length === 1 ? "breaks" : "break"} the cluster polic${findings.errors.length === 1 ? "y" : "ies"} named above; apply refuses ${keys.length === 1 ? "that job" : "those jobs"}\n`);
+  const policies = new Set(findings.errors.map((e) => e.policy_id)).size;
+  process.stderr.write(`jobform: ${keys.join(", ")} ${keys.length === 1 ? "breaks" : "break"} the cluster polic${policies === 1 ? "y" : "ies"} named above; apply refuses ${keys.length === 1 ? "that job" : "those jobs"}\n`);
   return findings;
 }

@@ -90,6 +90,7 @@ describe("cluster policies", () => {
       ["cluster-policy", "pinned", "fixed", "spark_version", 'job cluster "c"', "Jobs small"],
       ["cluster-policy", "wide", "range", "autoscale.max_workers", 'job cluster "c"', "Jobs small"],
     ]);
+    expect(plan.stderr).toContain("jobform: big-node, pinned, wide break the cluster policy named above; apply refuses those jobs");
     // One read of the policy however many clusters name it.
     expect((await requestLog(emu)).filter((q) => q.path === "/api/2.0/policies/clusters/get")).toHaveLength(1);
 

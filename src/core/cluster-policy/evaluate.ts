@@ -41,7 +41,33 @@ const show = (v: unknown) => JSON.stringify(v) ?? String(v);
  */
 const same = (a: unknown, b: Scalar) => (typeof a === "object" && a !== null ? false : String(a) === String(b));
 
-function reasonFor(rule: PolicyRule, v: unknown): string | undefined {
+/** A rule ready to run: its path split and its pattern compiled once per policy, not once per cluster. */
+interface Prepared {
+  rule: PolicyRule;
+  segments: string[];
+  wildcard: boolean;
+  regex?: RegExp;
+}
+
+const prepared = new WeakMap<ParsedPolicy, { rules: Prepared[]; exact: Set<string> }>();
+
+function prepare(policy: ParsedPolicy): { rules: Prepared[]; exact: Set<string> } {
+  let p = prepared.get(policy);
+  if (p) return p;
+  const rules = policy.rules.map((rule): Prepared => {
+    const segments = splitPolicyPath(rule.path);
+    // Unverified: the reference is read as matching the whole value (anchored at both ends), as a
+    // pattern like `15\.[0-9]+\.x-scala.*` is written to be read; an unanchored search would pass
+    // `xx15.4.x-scala2.12`. The emulator makes the same choice.
+    return { rule, segments, wildcard: isWildcard(segments), ...(rule.type === "regex" ? { regex: new RegExp(`^(?:${rule.pattern ?? ""})$`, "u") } : {}) };
+  });
+  // Places some rule names exactly: a wildcard rule leaves them to it (unverified).
+  const exact = new Set(rules.filter((r) => !r.wildcard).map((r) => policyPathOf(r.segments)));
+  prepared.set(policy, (p = { rules, exact }));
+  return p;
+}
+
+function reasonFor({ rule, regex }: Prepared, v: unknown): string | undefined {
   switch (rule.type) {
     case "forbidden":
       return "is forbidden";
@@ -51,13 +77,8 @@ function reasonFor(rule: PolicyRule, v: unknown): string | undefined {
       return (rule.values ?? []).some((a) => same(v, a)) ? undefined : `must be one of ${(rule.values ?? []).map(show).join(", ")} (is ${show(v)})`;
     case "blocklist":
       return (rule.values ?? []).some((a) => same(v, a)) ? `must not be ${show(v)} (blocked: ${(rule.values ?? []).map(show).join(", ")})` : undefined;
-    case "regex": {
-      // Unverified: the reference is read as matching the whole value (anchored at both ends), as a
-      // pattern like `15\.[0-9]+\.x-scala.*` is written to be read; an unanchored search would pass
-      // `xx15.4.x-scala2.12`. The emulator makes the same choice.
-      const ok = typeof v !== "object" && new RegExp(`^(?:${rule.pattern ?? ""})$`, "u").test(String(v));
-      return ok ? undefined : `must match ${show(rule.pattern)} (is ${show(v)})`;
-    }
+    case "regex":
+      return typeof v !== "object" && regex?.test(String(v)) ? undefined : `must match ${show(rule.pattern)} (is ${show(v)})`;
     case "range": {
       const limits = [rule.minValue !== undefined ? `at least ${rule.minValue}` : "", rule.maxValue !== undefined ? `at most ${rule.maxValue}` : ""].filter(Boolean).join(" and ");
       if (typeof v !== "number") return `must be a number${limits ? ` ${limits}` : ""} (is ${show(v)})`;
@@ -69,26 +90,20 @@ function reasonFor(rule: PolicyRule, v: unknown): string | undefined {
   }
 }
 
-/** Places some other rule of the policy names exactly: a wildcard rule leaves them to it (unverified). */
-function exactPlaces(policy: ParsedPolicy): Set<string> {
-  return new Set(policy.rules.map((r) => splitPolicyPath(r.path)).filter((s) => !isWildcard(s)).map(policyPathOf));
-}
-
 /**
  * `cluster` (a `new_cluster`) against `policy`. `applyDefaults` is the spec's apply_policy_default_values:
  * without it a `defaultValue` only shows in the UI; `fixed` values are written either way.
  */
 export function evaluatePolicy(cluster: Readonly<Record<string, unknown>>, policy: ParsedPolicy, opts: { applyDefaults: boolean }): Evaluation {
   const out: Evaluation = { violations: [], fills: [], unchecked: [] };
-  const exact = exactPlaces(policy);
-  for (const rule of policy.rules) {
-    const segments = splitPolicyPath(rule.path);
+  const { rules, exact } = prepare(policy);
+  for (const prep of rules) {
+    const { rule, segments, wildcard } = prep;
     const virtual = segments.length === 1 && Object.prototype.hasOwnProperty.call(VIRTUAL, rule.path);
     if (virtual && VIRTUAL[rule.path] === undefined) {
       out.unchecked.push(rule.path);
       continue;
     }
-    const wildcard = isWildcard(segments);
     let found = virtual ? [{ segments: [], value: VIRTUAL[rule.path] }] : valuesAt(cluster, segments);
     if (wildcard) found = found.filter((f) => !exact.has(policyPathOf(f.segments)));
     if (found.length === 0 && !wildcard) {
@@ -100,7 +115,7 @@ export function evaluatePolicy(cluster: Readonly<Record<string, unknown>>, polic
       continue;
     }
     for (const f of found) {
-      const reason = reasonFor(rule, f.value);
+      const reason = reasonFor(prep, f.value);
       if (reason) out.violations.push({ path: virtual ? rule.path : policyPathOf(f.segments), segments: f.segments, kind: rule.type, reason });
     }
   }

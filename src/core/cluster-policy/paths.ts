@@ -22,23 +22,30 @@ export interface Found {
 /** Every value `segments` addresses in `cluster`, wildcards expanded; none when nothing is there. */
 export function valuesAt(cluster: unknown, segments: readonly string[]): Found[] {
   const out: Found[] = [];
-  const walk = (node: unknown, i: number, at: string[]) => {
+  // One shared stack of keys, copied only for a value found: most rules find nothing or one value.
+  const at: string[] = [];
+  const visit = (child: unknown, key: string, i: number) => {
+    at.push(key);
+    walk(child, i);
+    at.pop();
+  };
+  const walk = (node: unknown, i: number): void => {
     if (node === undefined || node === null) return;
     if (i === segments.length) {
-      out.push({ segments: at, value: node });
+      out.push({ segments: at.slice(), value: node });
       return;
     }
     const seg = segments[i] as string;
     if (Array.isArray(node)) {
-      if (seg === "*") node.forEach((v, n) => walk(v, i + 1, [...at, String(n)]));
-      else if (/^\d+$/.test(seg)) walk(node[Number(seg)], i + 1, [...at, seg]);
+      if (seg === "*") node.forEach((v, n) => visit(v, String(n), i + 1));
+      else if (/^\d+$/.test(seg)) visit(node[Number(seg)], seg, i + 1);
       return;
     }
     if (!isPlainObject(node)) return;
-    if (seg === "*") for (const [k, v] of Object.entries(node)) walk(v, i + 1, [...at, k]);
-    else if (Object.prototype.hasOwnProperty.call(node, seg)) walk(node[seg], i + 1, [...at, seg]);
+    if (seg === "*") for (const k of Object.keys(node)) visit(node[k], k, i + 1);
+    else if (Object.prototype.hasOwnProperty.call(node, seg)) visit(node[seg], seg, i + 1);
   };
-  walk(cluster, 0, []);
+  walk(cluster, 0);
   return out;
 }
 
