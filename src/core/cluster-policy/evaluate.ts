@@ -110,7 +110,8 @@ export function evaluatePolicy(cluster: Readonly<Record<string, unknown>>, polic
       if (rule.type === "fixed") out.fills.push({ segments, value: rule.value as Scalar, from: "fixed" });
       else if (rule.type === "forbidden") continue;
       else if (rule.defaultValue !== undefined && opts.applyDefaults) out.fills.push({ segments, value: rule.defaultValue, from: "default" });
-      // A limited attribute is required unless the rule says isOptional.
+      // A limited attribute is required unless the rule says isOptional (the reference's reading; not yet
+      // checked against a workspace, and the emulator makes the same choice).
       else if (!rule.isOptional) out.violations.push({ path: rule.path, segments: [], kind: rule.type, reason: `is required${rule.defaultValue !== undefined ? ` (set it, or set apply_policy_default_values to take the default ${show(rule.defaultValue)})` : ""}` });
       continue;
     }
