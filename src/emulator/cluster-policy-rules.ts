@@ -67,6 +67,15 @@ function put(spec: Json, path: readonly string[], value: unknown): void {
 const text = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 const equal = (a: unknown, b: unknown) => a !== null && typeof a !== "object" && b !== null && typeof b !== "object" && String(a) === String(b);
 
+/** A pattern JavaScript cannot compile matches nothing (how the service treats one is not observed). */
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+
 /** What is wrong with `value` under `limit`, in the service's words after "the value", or undefined. */
 function breach(limit: Limit, value: unknown): string | undefined {
   switch (limit.type) {
@@ -80,7 +89,7 @@ function breach(limit: Limit, value: unknown): string | undefined {
       return (limit.values ?? []).some((v) => equal(value, v)) ? `must not be one of [${(limit.values ?? []).map(text).join(", ")}]` : undefined;
     case "regex":
       // Matched against the whole value (unverified; the reconciler's evaluator reads it the same way).
-      return typeof value !== "object" && new RegExp(`^(?:${limit.pattern ?? ""})$`, "u").test(String(value)) ? undefined : `must match the regex ${limit.pattern ?? ""}`;
+      return typeof value !== "object" && matches(limit.pattern ?? "", String(value)) ? undefined : `must match the regex ${limit.pattern ?? ""}`;
     case "range": {
       const n = typeof value === "number" ? value : NaN;
       if (Number.isNaN(n)) return "must be a number";

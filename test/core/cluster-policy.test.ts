@@ -147,3 +147,9 @@ describe("policy rules", () => {
     expect(r).toEqual({ violations: [], fills: [], unchecked: ["dbus_per_hour"] });
   });
 });
+
+describe("policy regexes", () => {
+  it("take escapes written for the service's engine, like \\- outside a class", () => {
+    expect(broken({ "custom_tags.env": { type: "regex", pattern: "prod\\-[a-z]+" } }, { custom_tags: { env: "prod-eu" } })).toEqual([]);
+  });
+});

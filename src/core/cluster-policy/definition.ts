@@ -65,7 +65,9 @@ function ruleOf(path: string, raw: unknown, problems: string[]): PolicyRule | un
     case "regex":
       if (typeof raw.pattern !== "string") return bad("a regex rule needs a `pattern`");
       try {
-        new RegExp(raw.pattern, "u");
+        // No `u` flag: patterns are written for the service's (Java) engine, which takes escapes like `\\-`
+        // that JavaScript accepts only outside unicode mode.
+        new RegExp(raw.pattern);
       } catch (e) {
         return bad(`pattern ${JSON.stringify(raw.pattern)} is not a regular expression (${(e as Error).message})`);
       }

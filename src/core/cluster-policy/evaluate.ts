@@ -59,7 +59,7 @@ function prepare(policy: ParsedPolicy): { rules: Prepared[]; exact: Set<string> 
     // Unverified: the reference is read as matching the whole value (anchored at both ends), as a
     // pattern like `15\.[0-9]+\.x-scala.*` is written to be read; an unanchored search would pass
     // `xx15.4.x-scala2.12`. The emulator makes the same choice.
-    return { rule, segments, wildcard: isWildcard(segments), ...(rule.type === "regex" ? { regex: new RegExp(`^(?:${rule.pattern ?? ""})$`, "u") } : {}) };
+    return { rule, segments, wildcard: isWildcard(segments), ...(rule.type === "regex" ? { regex: new RegExp(`^(?:${rule.pattern ?? ""})$`) } : {}) };
   });
   // Places some rule names exactly: a wildcard rule leaves them to it (unverified).
   const exact = new Set(rules.filter((r) => !r.wildcard).map((r) => policyPathOf(r.segments)));
