@@ -65,7 +65,7 @@ function ruleOf(path: string, raw: unknown, problems: string[]): PolicyRule | un
     case "regex":
       if (typeof raw.pattern !== "string") return bad("a regex rule needs a `pattern`");
       try {
-        // No `u` flag: patterns are written for the service's (Java) engine, which takes escapes like `\\-`
+        // No `u` flag: patterns are written for the service's (Java) engine, which takes escapes like `\-`
         // that JavaScript accepts only outside unicode mode.
         new RegExp(raw.pattern);
       } catch (e) {
