@@ -7,6 +7,7 @@ import { loadState, snapshot } from "../../src/emulator/persistence.js";
 import { writeFileSync } from "node:fs";
 import { stringifyJson } from "../../src/lib/json.js";
 import type { Workspace } from "../../src/emulator/state.js";
+import { issueToken } from "../../src/emulator/auth.js";
 
 const DEFINITION = {
   spark_version: { type: "fixed", value: "15.4.x-scala2.12" },
@@ -48,6 +49,15 @@ describe("cluster policies API", () => {
     expect(call(ws, "POST", "/api/2.0/policies/clusters/create", { name: "x", definition: { a: 1 } })).toMatchObject({ status: 400 });
     expect(call(ws, "POST", "/api/2.0/policies/clusters/create", { name: "x", definition: "{nope" })).toMatchObject({ status: 400 });
     expect(call(ws, "POST", "/api/2.0/policies/clusters/create", { definition: "{}" })).toMatchObject({ status: 400, body: { message: "Missing required field: name" } });
+  });
+
+  it("only admins write policies; anyone reads them", () => {
+    const ws = workspace({ principals: ["user:bob@example.com"] });
+    const id = policy(ws);
+    const bob = issueToken(ws, { kind: "user", name: "bob@example.com" });
+    expect(call(ws, "POST", "/api/2.0/policies/clusters/create", { name: "mine", definition: "{}" }, bob)).toMatchObject({ status: 403, body: { error_code: "PERMISSION_DENIED" } });
+    expect(call(ws, "POST", "/api/2.0/policies/clusters/delete", { policy_id: id }, bob).status).toBe(403);
+    expect(call(ws, "GET", `/api/2.0/policies/clusters/get?policy_id=${id}`, undefined, bob).status).toBe(200);
   });
 
   it("policy families: a few built-ins, paged, and a policy made from one inherits its definition with overrides", () => {
