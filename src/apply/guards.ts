@@ -35,8 +35,30 @@ export function staleReasons(saved: Plan, fresh: Plan): string[] {
   }
   const reviewed = new Set(saved.changes.map((c) => c.key));
   for (const is of fresh.changes) if (!reviewed.has(is.key) && is.action !== "no-op") out.push(`${label(is)}: would ${is.action}, but the saved plan does not contain it`);
-  if (fresh.errors.length) out.push(...fresh.errors.map((e) => e.message));
+  // Jobs that break a cluster policy are refused one by one (policyRefusals), not the whole saved plan.
+  out.push(...fresh.errors.filter((e) => e.code !== "cluster-policy").map((e) => e.message));
   return out;
+}
+
+/**
+ * The plan without the jobs that break a cluster policy, and their keys: the service would refuse those
+ * writes, so apply leaves them out and writes the rest.
+ */
+export function policyRefusals(plan: Plan): { plan: Plan; refused: string[] } {
+  const refused = [...new Set(plan.errors.filter((e) => e.code === "cluster-policy").map((e) => e.key))].sort();
+  if (refused.length === 0) return { plan, refused };
+  const changes = plan.changes.filter((c) => !refused.includes(c.key));
+  const count = (a: JobChange["action"]) => changes.filter((c) => c.action === a).length;
+  return {
+    plan: {
+      ...plan,
+      changes,
+      errors: plan.errors.filter((e) => e.code !== "cluster-policy"),
+      summary: { create: count("create"), update: count("update"), delete: count("delete"), no_op: count("no-op") },
+      ...(plan.resource_changes ? { resource_changes: plan.resource_changes.filter((r) => !refused.includes(r.name)) } : {}),
+    },
+    refused,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { maskSecretValues, secretValues } from "../core/mask.js";
 import { developmentJob, developmentTagOverflow, ownerOf, personRunAs, targetSettings } from "../core/deployment.js";
 import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
-import type { Plan } from "../core/plan-types.js";
+import type { Plan, PlanOptions } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
 import type { CheckedProject } from "../core/project.js";
 import type { DesiredJob } from "../core/resolve.js";
@@ -20,6 +20,7 @@ import { readProject } from "./read-project.js";
 import { loadSchemas } from "./schemas.js";
 import { openClient } from "./workspace.js";
 import { preflightPrincipals } from "./principal-preflight.js";
+import { checkClusterPolicies } from "./cluster-policy-check.js";
 import { droppedRules, readDropped } from "../live/dropped-values.js";
 
 export interface PlanInputs {
@@ -35,6 +36,8 @@ export interface PlanInputs {
   desired: DesiredJob[];
   /** jobform.yaml `ignore:`: apply keeps the workspace's values there and its convergence check skips them. */
   ignore: IgnoreRule[];
+  /** Values the cluster policies write into stored clusters: not drift, for the convergence check too. */
+  policyFills: PlanOptions["policyFills"];
 }
 
 /** The project as validate sees it; any error stops a command that would talk to the workspace. */
@@ -132,8 +135,10 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const desired = mode === "development" ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
     const crowded = developmentTagOverflow(desired);
     if (crowded.length) throw new UserError(`${crowded.join("; ")}; nothing was written`);
+    const policies = await checkClusterPolicies(cmd, client, checked, desired, only);
     const live = await readLive(client, owner, { adopt });
     const planned = planJobs(desired, [...live.managed, ...live.unmanaged], {
+      policyFills: policies.fills,
       adopt,
       ignore,
       project,
@@ -145,9 +150,10 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       deployer,
       only,
     });
+    planned.errors.push(...policies.errors);
     // Values of secret-named variables can land under any key: hidden here, so no output can show them.
     const plan = maskSecretValues(planned, secretValues(checked.resolved));
-    return { checked, project, client, deployer, live, plan, ignore, owner, desired };
+    return { checked, project, client, deployer, live, plan, ignore, owner, desired, policyFills: policies.fills };
   } catch (e) {
     await client.close();
     throw e;

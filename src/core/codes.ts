@@ -52,6 +52,8 @@ export const CODES = {
   JF064: "schedule that never fires",
   JF070: "permission problem",
   JF071: "principal does not exist in the workspace",
+  JF075: "job cluster breaks its cluster policy",
+  JF076: "cluster policy missing or unreadable",
   JF080: "literal secret",
   JF090: "not a readable regular file inside the project",
   JF091: "input limit exceeded",

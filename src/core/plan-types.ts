@@ -1,6 +1,7 @@
 // The Plan: a versioned, deterministic value (schemas/plan.schema.json) that renderers print and apply
 // executes. Data keeps the API's spelling.
 import type { IgnoreRule } from "./ignore.js";
+import type { PolicyFill } from "./cluster-policy/findings.js";
 
 /** A job as the workspace reports it: jobs/get settings plus the permissions GET body. */
 export interface LiveJob {
@@ -97,10 +98,22 @@ export interface JobChange {
 }
 
 export interface PlanError {
-  code: "duplicate-tags" | "adopt-invalid";
+  code: "duplicate-tags" | "adopt-invalid" | "cluster-policy";
   key: string;
   job_ids: string[];
   message: string;
+  /** cluster-policy: where the broken value (or the cluster missing it) is written. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** cluster-policy: the cluster as a reader names it (`job cluster "small"`, `task "ingest"`). */
+  cluster?: string;
+  policy_id?: string;
+  policy_name?: string;
+  /** cluster-policy: the kind of rule broken (fixed, forbidden, allowlist, blocklist, regex, range, unlimited). */
+  rule?: string;
+  /** cluster-policy: the attribute path the rule limits (`custom_tags.team`). */
+  attribute?: string;
 }
 
 /**
@@ -158,4 +171,6 @@ export interface PlanOptions {
   adopt?: Readonly<Record<string, string>>;
   /** jobform.yaml `ignore:`: fields operators own, left out of the comparison (never out of a create). */
   ignore?: readonly IgnoreRule[];
+  /** By job key: values the job clusters' policies write into the stored clusters, which are not drift. */
+  policyFills?: ReadonlyMap<string, readonly PolicyFill[]>;
 }

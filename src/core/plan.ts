@@ -1,5 +1,6 @@
 // Pairs desired and live jobs by jobform's ownership tags (never by name: names are not unique) and
 // decides, per job, create / update / delete / no-op with the exact field and permission changes.
+import { dropPolicyFills } from "./cluster-policy/fills.js";
 import { diff, diffAcl } from "./diff.js";
 import { fingerprint } from "./fingerprint.js";
 import { keepLiveValues, rulesForJob, withoutIgnored } from "./ignore.js";
@@ -85,7 +86,9 @@ function planOne(job: DesiredJob, live: LiveJob | undefined, opts: PlanOptions, 
   const canonicalLive = normalizeLive(live);
   const want = ownedRemoved(full, job.key, opts, ignored);
   const now = ownedRemoved(canonicalLive, job.key, opts);
-  const have = ownedRemoved(comparableLive(canonicalLive, full), job.key, opts, ignored);
+  const comparable = comparableLive(canonicalLive, full);
+  dropPolicyFills(full.settings, comparable.settings, opts.policyFills?.get(job.key) ?? []);
+  const have = ownedRemoved(comparable, job.key, opts, ignored);
   // What git asked for, hashed: apply re-resolves the repo and refuses when this moved since the review.
   const desired_hash = fingerprint(want);
   // The workspace's side shows as `import` would write it; git's side as apply will send it, with the

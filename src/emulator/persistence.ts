@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import type { Grant, IssuedToken, JobRecord, Json, OutcomeRule, Workspace, WorkspaceObject } from "./state.js";
+import type { Grant, IssuedToken, JobRecord, Json, OutcomeRule, PolicyRecord, Workspace, WorkspaceObject } from "./state.js";
 import { parseJson, stringifyJson } from "../lib/json.js";
 import type { Principal } from "./types.js";
 import { addPrincipal, listPrincipals } from "./principals.js";
@@ -28,6 +28,9 @@ interface Snapshot {
   tokens: Record<string, IssuedToken>;
   /** Absent in files written before the directory existed. */
   principals?: Principal[];
+  /** Absent in files written before cluster policies were emulated. */
+  cluster_policies?: PolicyRecord[];
+  policy_seq?: number;
 }
 
 export function snapshot(ws: Workspace): Snapshot {
@@ -42,6 +45,8 @@ export function snapshot(ws: Workspace): Snapshot {
     outcomes: ws.outcomes,
     tokens: Object.fromEntries(ws.tokens),
     principals: listPrincipals(ws.directory),
+    cluster_policies: [...ws.clusterPolicies.values()],
+    policy_seq: ws.policySeq,
   };
 }
 
@@ -56,6 +61,8 @@ export function restore(ws: Workspace, s: Snapshot): void {
   ws.outcomes = s.outcomes;
   ws.tokens = new Map(Object.entries(s.tokens ?? {}));
   for (const p of s.principals ?? []) addPrincipal(ws.directory, p);
+  ws.clusterPolicies = new Map((s.cluster_policies ?? []).map((p) => [p.policy_id, p]));
+  ws.policySeq = s.policy_seq ?? ws.clusterPolicies.size;
 }
 
 /** A --state file that cannot be the store: `serve` says so in one line instead of starting. */
@@ -75,7 +82,7 @@ function snapshotProblem(v: unknown): string | undefined {
     ...(["jobs", "objects", "outcomes"] as const).filter((k) => !Array.isArray(v[k])),
     ...(["acls", "runs"] as const).filter((k) => !isObject(v[k])),
     ...(["tokens"] as const).filter((k) => v[k] !== undefined && !isObject(v[k])),
-    ...(["principals"] as const).filter((k) => v[k] !== undefined && !Array.isArray(v[k])),
+    ...(["principals", "cluster_policies"] as const).filter((k) => v[k] !== undefined && !Array.isArray(v[k])),
   ];
   return wrong.length ? `is not a jobform emulator state file (wrong or missing: ${wrong.join(", ")})` : undefined;
 }

@@ -9,6 +9,7 @@ import { deleteObject, exportObject, getStatus, importObject, listObjects, mkdir
 import { aadToken, githubIdToken, msiToken, oidcDiscovery, oidcToken, scimMe } from "./handlers/identity.js";
 import { addFault, addOutcomes, addPrincipals, getRequests, getState, resetWorkspace } from "./handlers/control.js";
 import { listGroups, listServicePrincipals, listUsers } from "./handlers/scim.js";
+import { createPolicy, deletePolicy, editPolicy, getFamily, getPolicy, listFamilies, listPolicies } from "./handlers/cluster-policies.js";
 
 /** Jobs answer on 2.0, 2.1 and 2.2 (the CLI fake also serves 2.0); other APIs on 2.0 only (API-NOTES §1). */
 export const JOBS_VERSIONS: readonly ApiVersion[] = ["2.0", "2.1", "2.2"];
@@ -34,6 +35,13 @@ const BUILTIN: Route[] = [
   { method: "POST", pattern: "workspace/import", versions: V20, mutates: true, handler: importObject },
   { method: "POST", pattern: "workspace/mkdirs", versions: V20, mutates: true, handler: mkdirsHandler },
   { method: "POST", pattern: "workspace/delete", versions: V20, mutates: true, handler: deleteObject },
+  { method: "POST", pattern: "policies/clusters/create", versions: V20, mutates: true, handler: createPolicy },
+  { method: "GET", pattern: "policies/clusters/get", versions: V20, handler: getPolicy },
+  { method: "GET", pattern: "policies/clusters/list", versions: V20, handler: listPolicies },
+  { method: "POST", pattern: "policies/clusters/edit", versions: V20, mutates: true, handler: editPolicy },
+  { method: "POST", pattern: "policies/clusters/delete", versions: V20, mutates: true, handler: deletePolicy },
+  { method: "GET", pattern: "policy-families", versions: V20, handler: listFamilies },
+  { method: "GET", pattern: "policy-families/{id}", versions: V20, handler: getFamily },
   { method: "GET", pattern: "preview/scim/v2/Me", versions: V20, handler: scimMe },
   { method: "GET", pattern: "preview/scim/v2/Users", versions: V20, handler: listUsers },
   { method: "GET", pattern: "preview/scim/v2/Groups", versions: V20, handler: listGroups },

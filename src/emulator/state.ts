@@ -37,6 +37,19 @@ export interface WorkspaceObject {
   modified_at: number;
 }
 
+/** A cluster policy (Cluster Policies API 2.0); `definition` is the effective one (family + overrides). */
+export interface PolicyRecord {
+  policy_id: string;
+  name: string;
+  definition: string;
+  description?: string;
+  policy_family_id?: string;
+  policy_family_definition_overrides?: string;
+  max_clusters_per_user?: number;
+  creator_user_name: string;
+  created_at_timestamp: number;
+}
+
 export interface OutcomeRule {
   glob: string;
   state: string;
@@ -98,6 +111,9 @@ export class Workspace {
   objects = new Map<string, WorkspaceObject>();
   /** Run storage for the runs engine (src/emulator/runs), persisted with the rest of the state. */
   runs = new Map<string, Json>();
+  /** Cluster policies by policy_id; ids come from `policySeq`. */
+  clusterPolicies = new Map<string, PolicyRecord>();
+  policySeq = 0;
   outcomes: OutcomeRule[] = [];
   tokens = new Map<string, IssuedToken>();
   admins: Set<string>;
@@ -128,6 +144,8 @@ export class Workspace {
     this.acls.clear();
     this.objects.clear();
     this.runs.clear();
+    this.clusterPolicies.clear();
+    this.policySeq = 0;
     this.outcomes = [];
     this.requestLog = [];
     this.logSeq = 0;

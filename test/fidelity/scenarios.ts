@@ -230,4 +230,22 @@ export const SCENARIOS: Scenario[] = [
       check(r.status === 400, "a 400 answer", `${r.status} ${r.text}`);
     },
   },
+  {
+    fact: "cluster policy: a job cluster against a fixed value is refused with 'Cluster validation error: Validation failed for …', and a fixed value it leaves out is stored",
+    source: "message: a real answer quoted in a migration tool's notes (\"Validation failed for instance_pool_id, the value must be … (is …)\"); injection: databricks/cli libs/testserver cluster policy tests, API-NOTES §5.7 #18. Needs an admin on a real workspace",
+    async run(t) {
+      const definition = JSON.stringify({ spark_version: { type: "fixed", value: String(t.cluster.spark_version) }, "custom_tags.jobform_fidelity": { type: "fixed", value: "yes" } });
+      const made = await t.call("POST", "/api/2.0/policies/clusters/create", { name: `jobform-fidelity-${t.tag}`, definition });
+      check(made.status === 200, "policies/clusters/create answers 200", made.text);
+      const policy_id = String(made.body.policy_id);
+      t.cleanup(() => t.call("POST", "/api/2.0/policies/clusters/delete", { policy_id }));
+      const cluster = { ...t.cluster, policy_id };
+      const task = { task_key: "t", notebook_task: { notebook_path: "/Shared/jobform-fidelity" }, job_cluster_key: "c" };
+      const refused = await t.call("POST", `${J}/create`, { name: `jobform-fidelity-${t.tag}`, tasks: [task], job_clusters: [{ job_cluster_key: "c", new_cluster: { ...cluster, spark_version: "13.3.x-scala2.12" } }] });
+      refusedWith(refused, 400, "INVALID_PARAMETER_VALUE", /^Cluster validation error: Validation failed for spark_version, the value must be /);
+      const id = await createJob(t, { tasks: [task], job_clusters: [{ job_cluster_key: "c", new_cluster: cluster }] });
+      const stored = ((await getSettings(t, id)).job_clusters as Array<{ new_cluster: { custom_tags?: Record<string, string> } }>)[0]?.new_cluster;
+      check(stored?.custom_tags?.jobform_fidelity === "yes", "the policy's fixed tag is in the stored cluster", JSON.stringify(stored));
+    },
+  },
 ];

@@ -5,7 +5,7 @@ import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { checkConverged } from "../../apply/converge.js";
 import { errorText, executePlan } from "../../apply/execute.js";
-import { pruneRefusal, staleReasons } from "../../apply/guards.js";
+import { policyRefusals, pruneRefusal, staleReasons } from "../../apply/guards.js";
 import { acquireLock, describeLock, isExpired, LockHeldError, lockPath, readLock } from "../../apply/lock.js";
 import type { HeldLock } from "../../apply/lock.js";
 import { ciInfo, lockTiming } from "../../apply/lock-settings.js";
@@ -126,14 +126,17 @@ export async function apply(planFile: string | undefined, flags: ApplyFlags, cmd
     const prune = flags.prune === true || (saved?.changes.some((c) => c.action === "delete") ?? false);
     const only = saved ? saved.only : flags.job.length ? flags.job : undefined;
     const inputs = await preparePlan(cmd, { prune, only, checked, deployer: deployer.name });
-    const { plan, client, live } = inputs;
+    const { client, live } = inputs;
+    const { plan, refused } = policyRefusals(inputs.plan);
+    const policyNote = refused.length ? `${refused.join(", ")}: not written, ${refused.length === 1 ? "it breaks" : "they break"} a cluster policy (errors above)` : undefined;
     try {
       const color = globals(cmd).color;
       // A saved plan was read when it was made (the demo's step 2, a pull request): one line says what it
       // holds, unless the fresh plan has errors to show.
       process.stdout.write(saved && !plan.errors.length ? `Applying ${planFile}: ${summaryLine(plan)}\n` : renderPlanText(plan, { color }));
+      if (policyNote) process.stderr.write(`jobform: ${policyNote}\n`);
       if (saved) {
-        const reasons = staleReasons(saved, plan);
+        const reasons = staleReasons(saved, inputs.plan);
         if (reasons.length) throw new UserError(`${planFile} is stale; nothing was written:\n${reasons.map((r) => `  - ${r}`).join("\n")}\nplan again and review the new plan`);
       }
       if (plan.errors.length) throw new UserError("the plan has errors (above); nothing was written");
@@ -142,6 +145,7 @@ export async function apply(planFile: string | undefined, flags: ApplyFlags, cmd
       const s = plan.summary;
       if (s.create + s.update + s.delete === 0) {
         forgetAdopted(globals(cmd).dir, adopt, alreadyTagged);
+        if (policyNote) throw new ExitCode(1);
         return;
       }
       const refusal = pruneRefusal(plan, live.managed.length, checked.resolved.jobs.length, maxFraction);
@@ -172,7 +176,7 @@ export async function apply(planFile: string | undefined, flags: ApplyFlags, cmd
       const nowTagged = new Map([...alreadyTagged, ...plan.changes.filter((c) => c.adopting && succeeded.has(c.key)).map((c) => [c.key, c.job_id] as const)]);
       const written = results.filter((r) => r.outcome !== "unchanged" && r.outcome !== "failed").map((r) => r.key);
       try {
-        const opts = { project, deployment: inputs.owner.deployment, claimsLegacy: inputs.owner.claimsLegacy, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore };
+        const opts = { project, deployment: inputs.owner.deployment, claimsLegacy: inputs.owner.claimsLegacy, target: plan.target ?? undefined, host: plan.host ?? undefined, prune: true, deployer: inputs.deployer, ignore: inputs.ignore, policyFills: inputs.policyFills };
         report.nonConvergent = await checkConverged(client, inputs.desired, written, opts);
       } catch (e) {
         report.verifyError = errorText(e);
@@ -180,7 +184,8 @@ export async function apply(planFile: string | undefined, flags: ApplyFlags, cmd
       process.stdout.write("\n" + renderReportText(report));
       forgetAdopted(globals(cmd).dir, adopt, nowTagged);
       writeStepSummary(renderReportMarkdown(report, `jobform apply: \`${project}\`${plan.target ? ` → \`${plan.target}\`` : ""}`));
-      if (failedCount(report) > 0) throw new ExitCode(1);
+      if (policyNote) process.stderr.write(`jobform: ${policyNote}\n`);
+      if (failedCount(report) > 0 || policyNote) throw new ExitCode(1);
     } finally {
       await client.close();
     }

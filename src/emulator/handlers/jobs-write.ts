@@ -10,6 +10,7 @@ import { aclKey, checkOwners, parseGrants, requireManage } from "../acl.js";
 import { bodyObject, idField } from "../request-fields.js";
 import { checkRunAs } from "../principals.js";
 import { idFromString } from "../../lib/json.js";
+import { withPolicies } from "../cluster-policy-enforce.js";
 
 const version = (req: EmuRequest): ApiVersion => req.apiVersion ?? "2.2";
 
@@ -19,7 +20,7 @@ function callerName(req: EmuRequest): string {
 
 export function createJob(req: EmuRequest, ws: Workspace): EmuResponse {
   const { access_control_list: aclInput, ...input } = bodyObject(req);
-  const settings = storedSettings(input, "create", version(req));
+  const settings = storedSettings(withPolicies(ws, input), "create", version(req));
   validateSettings(settings);
   checkRunAs(ws, settings);
   const requested = parseGrants(ws, aclInput);
@@ -46,7 +47,7 @@ export function resetJob(req: EmuRequest, ws: Workspace): EmuResponse {
   const body = bodyObject(req);
   const rec = existingJob(req, ws, body);
   if (!isObject(body.new_settings)) throw missingField("new_settings");
-  const settings = storedSettings(body.new_settings, "reset", version(req), rec.settings);
+  const settings = storedSettings(withPolicies(ws, body.new_settings), "reset", version(req), rec.settings);
   validateSettings(settings);
   checkRunAs(ws, settings);
   rec.settings = settings;
@@ -101,7 +102,7 @@ export function updateJob(req: EmuRequest, ws: Workspace): EmuResponse {
       merged[k] = key ? mergeByKey(merged[k], v, key) : v;
     }
   }
-  const settings = storedSettings(merged, "update", version(req), rec.settings);
+  const settings = storedSettings(withPolicies(ws, merged), "update", version(req), rec.settings);
   validateSettings(settings);
   checkRunAs(ws, settings);
   rec.settings = settings;

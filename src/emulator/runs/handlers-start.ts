@@ -1,5 +1,6 @@
 // jobs/run-now and jobs/runs/submit: validation, idempotency tokens (same token ⇒ same run), and the
 // start of the run.
+import { withPolicies } from "../cluster-policy-enforce.js";
 import type { EmuRequest, EmuResponse } from "../types.js";
 import type { Json, Workspace } from "../state.js";
 import { invalid, jobNotFound } from "../errors.js";
@@ -82,7 +83,7 @@ export function submitRun(req: EmuRequest, ws: Workspace): EmuResponse {
     // Submitted tasks obey the same rules as a saved job's (dependency graph, git_source, clusters).
     validateSettings((pruneEmpty(structuredClone({ tasks, git_source: body.git_source })) as Json | undefined) ?? {});
     const grants = parseGrants(ws, body.access_control_list);
-    run = startSubmitRun(ws, single ? { ...body, tasks } : body, now(ws), req.caller?.name ?? "anonymous", grants, single !== undefined);
+    run = startSubmitRun(ws, withPolicies(ws, single ? { ...body, tasks } : body), now(ws), req.caller?.name ?? "anonymous", grants, single !== undefined);
     if (key !== undefined) putToken(ws, key, run.run_id);
   }
   return { status: 200, body: { run_id: idFromString(run.run_id) } };
