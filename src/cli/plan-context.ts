@@ -7,6 +7,7 @@ import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
+import { isRuleFindingCode } from "../core/project-rules/rules.js";
 import type { CheckedProject } from "../core/project.js";
 import type { DesiredJob } from "../core/resolve.js";
 import type { DatabricksClient } from "../databricks/index.js";
@@ -41,7 +42,8 @@ export interface PlanInputs {
 export function checkedProject(cmd: Command, target = globals(cmd).target): CheckedProject {
   const g = globals(cmd);
   const checked = checkProject(readProject(g.dir), { target, vars: parseVars(g.var), env: process.env }, loadSchemas());
-  const errors = checked.all.filter((d) => d.severity === "error");
+  // `policies:` findings are plan's own, per job and with the workspace's values (preparePlan): not a reason to read nothing.
+  const errors = checked.all.filter((d) => d.severity === "error" && !isRuleFindingCode(d.code));
   const { shown, sources } = shownDiagnostics(errors, checked, g.dir);
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
   emitWorkflowCommands(maskCommands(checked.resolved) + annotations(shown));
