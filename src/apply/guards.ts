@@ -1,6 +1,14 @@
 // Checks made before anything is written: the saved plan still describes the workspace and the repo
 // (stale check), and --prune is not about to wipe out the project (prune guard).
-import type { JobChange, Plan } from "../core/plan-types.js";
+import type { JobChange, Plan, PlanError } from "../core/plan-types.js";
+
+/**
+ * Plan errors that hold back one job and let apply write the others: a job breaking a project rule is
+ * that job's problem. Any other error (two live copies of a job, a bad adoption) stops the whole apply.
+ */
+export function heldBackJobs(plan: Plan): PlanError[] {
+  return plan.errors.filter((e) => e.code === "project-rule");
+}
 
 const label = (c: JobChange) => `${c.key}${c.job_id ? ` (job ${c.job_id})` : ""}`;
 
@@ -35,7 +43,8 @@ export function staleReasons(saved: Plan, fresh: Plan): string[] {
   }
   const reviewed = new Set(saved.changes.map((c) => c.key));
   for (const is of fresh.changes) if (!reviewed.has(is.key) && is.action !== "no-op") out.push(`${label(is)}: would ${is.action}, but the saved plan does not contain it`);
-  if (fresh.errors.length) out.push(...fresh.errors.map((e) => e.message));
+  const held = new Set(heldBackJobs(fresh));
+  out.push(...fresh.errors.filter((e) => !held.has(e)).map((e) => e.message));
   return out;
 }
 

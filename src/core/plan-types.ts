@@ -97,7 +97,8 @@ export interface JobChange {
 }
 
 export interface PlanError {
-  code: "duplicate-tags" | "adopt-invalid";
+  /** `project-rule`: the job breaks a jobform.yaml `policies:` rule of severity error; only that job is held back. */
+  code: "duplicate-tags" | "adopt-invalid" | "project-rule";
   key: string;
   job_ids: string[];
   message: string;
@@ -158,4 +159,6 @@ export interface PlanOptions {
   adopt?: Readonly<Record<string, string>>;
   /** jobform.yaml `ignore:`: fields operators own, left out of the comparison (never out of a create). */
   ignore?: readonly IgnoreRule[];
+  /** jobform.yaml `policies:` findings (project-rules/plan-gate.ts): jobs with errors are left out, warnings become notes. */
+  rules?: { errors: readonly PlanError[]; warnings: readonly string[] };
 }
