@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import type { Plan } from "../../src/core/plan-types.js";
-import { ensureBuilt } from "../support/cli.js";
+import { ensureBuilt, ROOT } from "../support/cli.js";
 import { requestLog, sampleProject, TOKEN } from "../support/emulator.js";
 import { serve } from "../support/serve.js";
 import { api, idsByKey, jf, storedJobs } from "./apply-helpers.js";
@@ -77,7 +77,11 @@ describe("policies: at plan time", () => {
         message: `jobs/sales-load.yaml:${line}:17: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here (the workspace's value, kept because ignore: leaves this field to operators) — policies[0] schedule_paused_in: dev reads prod's sources; its loads run by hand [sales-load is left out of this plan]`,
       },
     ]);
+    const { Ajv } = await import("ajv");
+    const check = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/plan.schema.json"), "utf8")) as object);
+    expect(check(json), JSON.stringify(check.errors)).toBe(true);
     expect(json.changes.map((c) => c.key)).not.toContain("sales-load");
+    expect(json.resource_changes?.map((r) => r.name)).not.toContain("sales-load");
     expect(json.changes.length).toBe(5);
     expect(json.notes.filter((n) => n.startsWith("warning ") && n.includes("JF100 missing tag tier")).length).toBe(5);
     // The plan does not take the held-back job for one without a definition.
