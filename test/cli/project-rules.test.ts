@@ -2,7 +2,7 @@
 // annotations on the offending lines.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, runCliAsync } from "../support/cli.js";
+import { ensureBuilt, ROOT, runCliAsync } from "../support/cli.js";
 import { CASES_DIR } from "../support/cases.js";
 
 beforeAll(ensureBuilt);
@@ -38,5 +38,23 @@ describe("validate with policies:", () => {
     const r = await runCliAsync(["--dir", join(CASES_DIR, "validate-rules-shape"), "validate"], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('jobform.yaml:5:5: error JF020: unknown field "require_tag"; did you mean "require_tags"?');
+  });
+
+  it("the example in docs/project-rules finds what its comments promise", { timeout: 60_000 }, async () => {
+    const r = await runCliAsync(["--dir", join(ROOT, "docs/project-rules"), "validate", "--all-targets", "--format", "json"], { env });
+    expect(r.code).toBe(1);
+    const ds = JSON.parse(r.stdout) as { severity: string; code: string; line: number; message: string }[];
+    const found = ds.map((d) => `${d.severity} ${d.code} ${d.line} ${/\[(targets? [^\]]+)\]$/.exec(d.message)?.[1] ?? ""}`);
+    expect(found).toEqual([
+      "warning JF106 2 targets dev, prod",
+      "error JF108 2 target prod",
+      "error JF100 3 targets dev, prod",
+      "warning JF103 7 targets dev, prod",
+      "error JF102 7 targets dev, prod",
+      "error JF101 14 target prod",
+      "error JF104 17 target prod",
+    ]);
+    // Development mode pauses the UNPAUSED schedule before anything is sent, so the dev rule holds.
+    expect(ds.some((d) => d.code === "JF105")).toBe(false);
   });
 });

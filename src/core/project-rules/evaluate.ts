@@ -47,7 +47,8 @@ export function evaluateRules(rules: readonly ProjectRule[], job: RuleSubject, c
       // Something missing is fixed in the job's file, even when the block around it came from defaults.
       if (f.missing && at.file !== job.file) at = { ...job.locate([]), path: at.path };
       const who = at.file === job.file ? "" : `job ${job.key}: `;
-      const note = ctx.note?.(f.segments);
+      // A missing field was not set by anyone; only a value that is there can come from elsewhere.
+      const note = f.missing ? undefined : ctx.note?.(f.segments);
       const message = `${who}${f.message}${note ? ` (${note})` : ""} — policies[${rule.index}] ${rule.kind}: ${rule.reason}`;
       out.push({ severity: f.severity ?? rule.severity, code: RULE_CODES[rule.kind], message, file: at.file, line: at.line, column: at.column, path: at.path });
     }
