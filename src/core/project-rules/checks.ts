@@ -3,6 +3,7 @@
 // the nearest thing that is there, so the diagnostic lands on the job's line that should carry it.
 import type { Severity } from "../diagnostic.js";
 import { globMatches } from "../glob.js";
+import { canonicalMatches } from "../ignore.js";
 import { list, obj, str, tasksOf } from "../lint/context.js";
 import type { Obj } from "../lint/context.js";
 import { pointerSegments } from "../pointer.js";
@@ -64,23 +65,6 @@ const requireTags: Check = (doc, value) => {
   return [{ segments: nearest(doc, ["tags"]), key: true, missing: true, message: `missing tag${plural} ${missing.join(", ")}` }];
 };
 
-/** Paths of `pattern` (segments, `*` any one) in `doc`, through maps and lists by index. */
-function pointerMatches(doc: unknown, pattern: readonly string[]): string[][] {
-  const out: string[][] = [];
-  const walk = (node: unknown, i: number, path: string[]) => {
-    if (i === pattern.length) return void out.push(path);
-    if (node === null || typeof node !== "object") return;
-    const seg = pattern[i] as string;
-    const keys = seg === "*" ? Object.keys(node) : Object.hasOwn(node, seg) ? [seg] : [];
-    for (const k of keys) {
-      const child = (node as Obj)[k];
-      if (child !== undefined) walk(child, i + 1, [...path, k]);
-    }
-  };
-  walk(doc, 0, []);
-  return out;
-}
-
 /** Paths of every key named `name`, at any depth. */
 function keysNamed(doc: unknown, name: string): string[][] {
   const out: string[][] = [];
@@ -114,7 +98,7 @@ function fieldLabel(doc: Obj, segments: readonly string[]): string {
 
 const forbid: Check = (doc, value) =>
   names(value).flatMap((field) => {
-    const hits = field.startsWith("/") ? pointerMatches(doc, pointerSegments(field)) : keysNamed(doc, field);
+    const hits = field.startsWith("/") ? canonicalMatches(doc, pointerSegments(field)) : keysNamed(doc, field);
     return hits.map((segments) => ({ segments, key: true, message: `${fieldLabel(doc, segments)} is set; this field is forbidden` }));
   });
 
