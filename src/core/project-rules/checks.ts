@@ -65,17 +65,21 @@ const requireTags: Check = (doc, value) => {
   return [{ segments: nearest(doc, ["tags"]), key: true, missing: true, message: `missing tag${plural} ${missing.join(", ")}` }];
 };
 
-/** Paths of every key named `name`, at any depth. */
+/** Paths of every key named `name`, at any depth (one path stack, copied only for a hit: jobs are big, hits rare). */
 function keysNamed(doc: unknown, name: string): string[][] {
   const out: string[][] = [];
-  const walk = (node: unknown, path: string[]) => {
+  const path: string[] = [];
+  const walk = (node: unknown) => {
     if (node === null || typeof node !== "object") return;
-    for (const [k, v] of Object.entries(node)) {
-      if (k === name && v !== undefined) out.push([...path, k]);
-      walk(v, [...path, k]);
+    for (const k in node) {
+      const v = (node as Obj)[k];
+      path.push(k);
+      if (k === name && v !== undefined) out.push(path.slice());
+      walk(v);
+      path.pop();
     }
   };
-  walk(doc, []);
+  walk(doc);
   return out;
 }
 
