@@ -60,6 +60,8 @@ export interface ProjectConfig {
   ignore?: IgnoreRule[];
   /**
    * Project rules every job is checked against: validate checks them offline for each target, plan checks the job as apply would leave it (a field `ignore:` hands to operators keeps the workspace's value). A finding of an error rule stops that job in the plan; a warning is shown.
+   *
+   * @maxItems 200
    */
   policies?: PolicyRule[];
 }

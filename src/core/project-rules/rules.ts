@@ -42,10 +42,15 @@ export interface ProjectRule {
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === "string") ? (v as string[]) : undefined);
 
+/** The schema's `maxItems` of `policies:`: every rule is checked against every job of every target. */
+export const MAX_RULES = 200;
+
 /** The well-formed rules of a project value (`resolved.project`); the schema reports the rest. */
 export function projectRules(project: Readonly<Record<string, unknown>> | undefined): ProjectRule[] {
   const raw = project?.policies;
-  if (!Array.isArray(raw)) return [];
+  // Past the limit the schema reports the list; checking thousands of rules on thousands of jobs first would
+  // let a hostile jobform.yaml stall validate.
+  if (!Array.isArray(raw) || raw.length > MAX_RULES) return [];
   return raw.flatMap((r: unknown, index): ProjectRule[] => {
     if (!isPlainObject(r)) return [];
     const kinds = RULE_KINDS.filter((k) => r[k] !== undefined);

@@ -30,6 +30,12 @@ describe("projectRules", () => {
     expect(ruleHolds(rules[0]!, undefined, "report")).toBe(true);
   });
 
+  it("reads none past the schema's limit, which reports the list instead", () => {
+    const rule = { require_timeout: true, severity: "warning", reason: "r" };
+    expect(projectRules({ policies: Array.from({ length: 200 }, () => rule) })).toHaveLength(200);
+    expect(projectRules({ policies: Array.from({ length: 201 }, () => rule) })).toEqual([]);
+  });
+
   it("knows its codes", () => {
     expect(isRuleFindingCode("JF100")).toBe(true);
     expect(isRuleFindingCode("JF108")).toBe(true);
