@@ -1,6 +1,14 @@
 // Checks made before anything is written: the saved plan still describes the workspace and the repo
 // (stale check), and --prune is not about to wipe out the project (prune guard).
-import type { JobChange, Plan } from "../core/plan-types.js";
+import type { JobChange, Plan, PlanError } from "../core/plan-types.js";
+
+/**
+ * Plan errors that hold back one job and let apply write the others: a job breaking a project rule is
+ * that job's problem. Any other error (two live copies of a job, a bad adoption) stops the whole apply.
+ */
+export function heldBackJobs(plan: Plan): PlanError[] {
+  return plan.errors.filter((e) => e.code === "project-rule" || e.code === "cluster-policy");
+}
 
 const label = (c: JobChange) => `${c.key}${c.job_id ? ` (job ${c.job_id})` : ""}`;
 
@@ -35,8 +43,9 @@ export function staleReasons(saved: Plan, fresh: Plan): string[] {
   }
   const reviewed = new Set(saved.changes.map((c) => c.key));
   for (const is of fresh.changes) if (!reviewed.has(is.key) && is.action !== "no-op") out.push(`${label(is)}: would ${is.action}, but the saved plan does not contain it`);
-  // Jobs that break a cluster policy are refused one by one (policyRefusals), not the whole saved plan.
-  out.push(...fresh.errors.filter((e) => e.code !== "cluster-policy").map((e) => e.message));
+  // Jobs held back one by one (a broken cluster policy or project rule) do not make the whole saved plan stale.
+  const held = new Set(heldBackJobs(fresh));
+  out.push(...fresh.errors.filter((e) => !held.has(e)).map((e) => e.message));
   return out;
 }
 

@@ -6,6 +6,8 @@ import { developmentJob, developmentTagOverflow, ownerOf, personRunAs, targetSet
 import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
 import type { Plan, PlanOptions } from "../core/plan-types.js";
+import { findingLine, gateJobs } from "../core/project-rules/plan-gate.js";
+import { isRuleFindingCode, projectRules } from "../core/project-rules/rules.js";
 import { checkProject } from "../core/project.js";
 import type { CheckedProject } from "../core/project.js";
 import type { DesiredJob } from "../core/resolve.js";
@@ -44,7 +46,8 @@ export interface PlanInputs {
 export function checkedProject(cmd: Command, target = globals(cmd).target): CheckedProject {
   const g = globals(cmd);
   const checked = checkProject(readProject(g.dir), { target, vars: parseVars(g.var), env: process.env }, loadSchemas());
-  const errors = checked.all.filter((d) => d.severity === "error");
+  // `policies:` findings are plan's own, per job and with the workspace's values (preparePlan): not a reason to read nothing.
+  const errors = checked.all.filter((d) => d.severity === "error" && !isRuleFindingCode(d.code));
   const { shown, sources } = shownDiagnostics(errors, checked, g.dir);
   // Masks go out before anything else is printed, or an early line could show a secret unmasked.
   emitWorkflowCommands(maskCommands(checked.resolved) + annotations(shown));
@@ -116,7 +119,25 @@ export async function ownerFor(checked: CheckedProject, client: DatabricksClient
  * Both sides, read with the fewest calls, and the plan between them. The caller owns `client` and must
  * close it. Plan never writes to the workspace.
  */
-export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string; target?: string }): Promise<PlanInputs> {
+/**
+ * jobform.yaml `policies:` over the jobs as apply would leave them (project-rules/plan-gate.ts); every finding
+ * is annotated in GitHub Actions like validate's, and goes into the plan as an error or a note.
+ */
+function planRuleFindings(cmd: Command, checked: CheckedProject, desired: readonly DesiredJob[], live: LiveState, ctx: { deployer: string; ignore: IgnoreRule[]; development: boolean; only?: string[] }): PlanOptions["rules"] {
+  const rules = projectRules(checked.resolved.project);
+  if (rules.length === 0) return undefined;
+  const written = new Map(checked.resolved.jobs.map((j) => [j.key, j]));
+  const liveByKey = new Map(live.managed.map((l) => [l.key, l]));
+  const jobs = desired.flatMap((d) => {
+    const job = written.get(d.key);
+    return job && (!ctx.only || ctx.only.includes(d.key)) ? [{ written: job, deployed: d.document, live: liveByKey.get(d.key) }] : [];
+  });
+  const { errors, findings } = gateJobs(rules, jobs, { target: checked.resolved.target, ...ctx });
+  emitWorkflowCommands(annotations(shownDiagnostics(findings, checked, globals(cmd).dir).shown));
+  return { errors, warnings: findings.filter((d) => d.severity === "warning").map((d) => `warning ${findingLine(d)}`) };
+}
+
+export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: string[]; checked?: CheckedProject; deployer?: string; target?: string; projectRules?: boolean }): Promise<PlanInputs> {
   // A caller that already checked the project (and printed its masks) passes it in: read and say it once.
   const checked = opts.checked ?? checkedProject(cmd, opts.target ?? globals(cmd).target);
   const project = checked.resolved.projectName as string;
@@ -137,6 +158,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     if (crowded.length) throw new UserError(`${crowded.join("; ")}; nothing was written`);
     const policies = await checkClusterPolicies(cmd, client, checked, desired, only);
     const live = await readLive(client, owner, { adopt });
+    const rules = opts.projectRules === false ? undefined : planRuleFindings(cmd, checked, desired, live, { deployer, ignore, development: mode === "development", only });
     const planned = planJobs(desired, [...live.managed, ...live.unmanaged], {
       policyFills: policies.fills,
       adopt,
@@ -149,6 +171,7 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       prune: opts.prune,
       deployer,
       only,
+      rules,
     });
     planned.errors.push(...policies.errors);
     // Values of secret-named variables can land under any key: hidden here, so no output can show them.

@@ -58,6 +58,16 @@ export const CODES = {
   JF090: "not a readable regular file inside the project",
   JF091: "input limit exceeded",
   JF092: "integer too large to read exactly",
+  JF100: "project rule: required tag missing",
+  JF101: "project rule: forbidden field",
+  JF102: "project rule: too many workers",
+  JF103: "project rule: node type not allowed",
+  JF104: "project rule: owner of the wrong kind",
+  JF105: "project rule: trigger not paused in this target",
+  JF106: "project rule: no timeout",
+  JF107: "project rule: max_concurrent_runs too high",
+  JF108: "project rule: no failure notification",
+  JF109: "project rule scope matches nothing",
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -83,7 +83,7 @@ export function ownerOf(project: Readonly<Record<string, unknown>> | undefined, 
 
 /**
  * A job as a development-mode target deploys it: named `[dev <user>] …` so the UI tells the copies apart,
- * schedules, triggers and continuous runs PAUSED (a developer's copy must not run on its own),
+ * schedules, triggers (also each triggers[] entry) and continuous runs PAUSED (a developer's copy must not run on its own),
  * max_concurrent_runs at least DEV_MAX_CONCURRENT_RUNS, and a `dev` tag naming the developer.
  */
 export function developmentJob(document: Readonly<Record<string, unknown>>, key: string, user: string): Record<string, unknown> {
@@ -93,6 +93,8 @@ export function developmentJob(document: Readonly<Record<string, unknown>>, key:
     const v = document[field];
     if (isPlainObject(v)) out[field] = { ...v, pause_status: "PAUSED" };
   }
+  // triggers[] (API-NOTES: the multi-trigger surface) carries a pause_status per entry, like the three above.
+  if (Array.isArray(document.triggers)) out.triggers = document.triggers.map((t: unknown) => (isPlainObject(t) ? { ...t, pause_status: "PAUSED" } : t));
   const runs = typeof document.max_concurrent_runs === "number" ? document.max_concurrent_runs : 1;
   out.max_concurrent_runs = Math.max(runs, DEV_MAX_CONCURRENT_RUNS);
   out.tags = { ...(isPlainObject(document.tags) ? document.tags : {}), dev: short };

@@ -39,7 +39,7 @@ export function unmatchedJobPatterns(rule: IgnoreRule, keys: readonly string[]):
 // Canonical side (plan, drift, fingerprint)
 
 /** Every existing path in `root` that `pattern` (segments, `*` = any one) addresses; maps and lists alike. */
-function canonicalMatches(root: unknown, pattern: readonly string[]): string[][] {
+export function canonicalMatches(root: unknown, pattern: readonly string[]): string[][] {
   const out: string[][] = [];
   const walk = (node: unknown, i: number, path: string[]) => {
     if (i === pattern.length) {

@@ -98,7 +98,8 @@ export interface JobChange {
 }
 
 export interface PlanError {
-  code: "duplicate-tags" | "adopt-invalid" | "cluster-policy";
+  /** `cluster-policy`: a job cluster breaks its cluster policy; `project-rule`: the job breaks a jobform.yaml `policies:` rule of severity error. Either holds back only that job. */
+  code: "duplicate-tags" | "adopt-invalid" | "cluster-policy" | "project-rule";
   key: string;
   job_ids: string[];
   message: string;
@@ -173,4 +174,6 @@ export interface PlanOptions {
   ignore?: readonly IgnoreRule[];
   /** By job key: values the job clusters' policies write into the stored clusters, which are not drift. */
   policyFills?: ReadonlyMap<string, readonly PolicyFill[]>;
+  /** jobform.yaml `policies:` findings (project-rules/plan-gate.ts): jobs with errors are left out, warnings become notes. */
+  rules?: { errors: readonly PlanError[]; warnings: readonly string[] };
 }

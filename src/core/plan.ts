@@ -213,6 +213,8 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   }
   const declared = new Set(desired.map((d) => d.key));
   const adopted = adoptions(opts, live, managed, declared, inScope, errors, notes);
+  errors.push(...(opts.rules?.errors ?? []).filter((e) => inScope(e.key)));
+  // A job held back (two live copies, a broken project rule) is neither planned nor taken for deleted.
   const duplicated = new Set(errors.map((e) => e.key));
   // `${jobs.<key>.id}` of a job that exists compares as its id; one still to create stays symbolic.
   const ids = new Map([...managed].flatMap(([key, jobs]) => (jobs.length === 1 && jobs[0] ? [[key, jobs[0].jobId] as const] : [])));
@@ -257,6 +259,7 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
     const keys = ignored.get(rule);
     if (keys) notes.push(`ignored ${rule.path} on ${[...keys].sort().join(", ")}: ${rule.reason}`);
   }
+  notes.push(...(opts.rules?.warnings ?? []));
   const unread = changes.filter((c) => c.acl_unread).map((c) => c.key);
   if (unread.length)
     notes.push(`these credentials may not read the access lists of ${unread.join(", ")} (reading one takes CAN_MANAGE): permission changes are not shown for them`);

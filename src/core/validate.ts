@@ -14,6 +14,7 @@ import { secretRules } from "./lint/secrets.js";
 import type { LoadedDocument } from "./load.js";
 import { fileDiagnostic, locate } from "./load.js";
 import { isPlainObject } from "./merge.js";
+import { projectRuleDiagnostics } from "./project-rules/evaluate.js";
 import { Provenance } from "./provenance.js";
 import type { DesiredJob, ResolvedProject } from "./resolve.js";
 import { PROJECT_FILE } from "./resolve.js";
@@ -93,6 +94,7 @@ export function validate(resolved: ResolvedProject, projectDoc: LoadedDocument |
   out.push(...undeclaredTargetVariables(projectDoc));
   const jobs = new Map(resolved.jobs.map((j) => [j.key, j]));
   for (const job of resolved.jobs) out.push(...validateJob(job, jobs, schemas));
+  out.push(...projectRuleDiagnostics(resolved, projectDoc));
   const platforms = Object.keys((resolved.project?.platforms as object | undefined) ?? {});
   for (const nb of notebookDocs) out.push(...validateNotebook(nb, schemas, platforms));
   return sortDiagnostics(out);

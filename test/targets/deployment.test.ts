@@ -107,6 +107,8 @@ describe("development mode's copy of a job", () => {
       timeout_seconds: 60,
     });
     expect(developmentJob({ trigger: { periodic: { interval: 1, unit: "HOURS" } } }, "k", "bob")).toMatchObject({ name: "[dev bob] k", trigger: { pause_status: "PAUSED" }, max_concurrent_runs: 4 });
+    const triggers = [{ periodic: { interval: 1, unit: "HOURS" }, pause_status: "UNPAUSED" }, { file_arrival: { url: "/Volumes/a/b/c/" } }];
+    expect(developmentJob({ triggers }, "k", "bob").triggers).toEqual([{ periodic: { interval: 1, unit: "HOURS" }, pause_status: "PAUSED" }, { file_arrival: { url: "/Volumes/a/b/c/" }, pause_status: "PAUSED" }]);
   });
   it("a job whose tags leave no room for the dev tag is named", () => {
     const tags = Object.fromEntries(Array.from({ length: 22 }, (_, i) => [`t${i}`, "v"]));

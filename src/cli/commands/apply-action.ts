@@ -5,7 +5,7 @@ import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { checkConverged } from "../../apply/converge.js";
 import { errorText, executePlan } from "../../apply/execute.js";
-import { policyRefusals, pruneRefusal, staleReasons } from "../../apply/guards.js";
+import { heldBackJobs, policyRefusals, pruneRefusal, staleReasons } from "../../apply/guards.js";
 import { acquireLock, describeLock, isExpired, LockHeldError, lockPath, readLock } from "../../apply/lock.js";
 import type { HeldLock } from "../../apply/lock.js";
 import { ciInfo, lockTiming } from "../../apply/lock-settings.js";
@@ -139,12 +139,20 @@ export async function apply(planFile: string | undefined, flags: ApplyFlags, cmd
         const reasons = staleReasons(saved, inputs.plan);
         if (reasons.length) throw new UserError(`${planFile} is stale; nothing was written:\n${reasons.map((r) => `  - ${r}`).join("\n")}\nplan again and review the new plan`);
       }
-      if (plan.errors.length) throw new UserError("the plan has errors (above); nothing was written");
+      const held = [...new Set(heldBackJobs(plan).map((e) => e.key))];
+      if (plan.errors.length > heldBackJobs(plan).length) throw new UserError("the plan has errors (above); nothing was written");
+      // A job that breaks a project rule is not written; the rest of the plan is, and the exit code says so.
+      const heldBack = () => {
+        if (!held.length) return;
+        process.stderr.write(`jobform: not applied: ${held.join(", ")} (breaking project rules, above)\n`);
+        throw new ExitCode(1);
+      };
       const adopt = adoptMap(checked);
       const alreadyTagged = new Map(live.managed.filter((j) => !j.adopting).map((j) => [j.key, j.jobId]));
       const s = plan.summary;
       if (s.create + s.update + s.delete === 0) {
         forgetAdopted(globals(cmd).dir, adopt, alreadyTagged);
+        heldBack();
         if (policyNote) throw new ExitCode(1);
         return;
       }
@@ -185,7 +193,9 @@ export async function apply(planFile: string | undefined, flags: ApplyFlags, cmd
       forgetAdopted(globals(cmd).dir, adopt, nowTagged);
       writeStepSummary(renderReportMarkdown(report, `jobform apply: \`${project}\`${plan.target ? ` → \`${plan.target}\`` : ""}`));
       if (policyNote) process.stderr.write(`jobform: ${policyNote}\n`);
-      if (failedCount(report) > 0 || policyNote) throw new ExitCode(1);
+      if (failedCount(report) > 0) throw new ExitCode(1);
+      heldBack();
+      if (policyNote) throw new ExitCode(1);
     } finally {
       await client.close();
     }

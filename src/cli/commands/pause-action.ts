@@ -6,6 +6,7 @@ import { setPauseStatus } from "../../core/pause.js";
 import { idFromString } from "../../lib/json.js";
 import type { PauseStatus } from "../../core/pause.js";
 import { checkProject } from "../../core/project.js";
+import { isRuleFindingCode } from "../../core/project-rules/rules.js";
 import { readLive } from "../../live/read-live.js";
 import { renderDiagnosticsText } from "../../render/diagnostics.js";
 import { UserError } from "../errors.js";
@@ -43,7 +44,8 @@ export async function pause(key: string, status: PauseStatus, opts: { apply?: bo
   if (overridden.length) process.stderr.write(`warning: target "${checked.resolved.target}" overrides pause_status of ${overridden.join(", ")} in jobform.yaml; the workspace follows the override\n`);
   if (!opts.apply) return;
 
-  const errors = checked.all.filter((d) => d.severity === "error");
+  // A project rule finding is no reason to refuse a pause (plan and apply hold back such a job themselves).
+  const errors = checked.all.filter((d) => d.severity === "error" && !isRuleFindingCode(d.code));
   if (errors.length || !job) {
     process.stderr.write(renderDiagnosticsText(errors, { color: false }));
     throw new UserError("the project has errors; fix them before --apply");

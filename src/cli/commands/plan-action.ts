@@ -51,7 +51,8 @@ export async function plan(flags: PlanFlags, cmd: Command): Promise<void> {
 export async function drift(cmd: Command): Promise<void> {
   const format = formatOption(cmd, ["text", "json", "markdown"], "text");
   // Drift covers extra managed jobs too: they are reported, never deleted (drift does not write).
-  const { plan, client } = await preparePlan(cmd, { prune: true });
+  // policies: gate what apply may write; drift reports what is there, so no job is held back from it.
+  const { plan, client } = await preparePlan(cmd, { prune: true, projectRules: false });
   await client.close();
   const markdown = renderDriftMarkdown(plan);
   process.stdout.write(format === "json" ? JSON.stringify(maskPlan(plan), null, 2) + "\n" : format === "markdown" ? markdown : renderDriftText(plan));

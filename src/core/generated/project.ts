@@ -58,6 +58,12 @@ export interface ProjectConfig {
    * Fields that operators own at runtime (pausing a schedule during an incident, raising max_concurrent_runs): plan and drift leave them out of the comparison, and apply keeps the workspace's value at those paths when it has to send the field around them.
    */
   ignore?: IgnoreRule[];
+  /**
+   * Project rules every job is checked against: validate checks them offline for each target, plan checks the job as apply would leave it (a field `ignore:` hands to operators keeps the workspace's value). A finding of an error rule stops that job in the plan; a warning is shown.
+   *
+   * @maxItems 200
+   */
+  policies?: PolicyRule[];
 }
 /**
  * One workspace the project deploys to (dev, prod, …).
@@ -312,6 +318,78 @@ export interface IgnoreRule {
   jobs?: string[];
   /**
    * Why operators own this field; shown in every plan that ignores it.
+   */
+  reason: string;
+}
+/**
+ * One project rule: exactly one rule kind, its severity and reason, and optionally the targets and jobs it holds for.
+ *
+ * This interface was referenced by `ProjectConfig`'s JSON-Schema
+ * via the `definition` "PolicyRule".
+ */
+export interface PolicyRule {
+  /**
+   * Tag keys every job must carry (JF100).
+   *
+   * @minItems 1
+   */
+  require_tags?: string[];
+  /**
+   * Fields a job must not set (JF101): a field name matches it at any depth, a JSON pointer one place (* is any one segment; list items by index).
+   *
+   * @minItems 1
+   */
+  forbid?: string[];
+  /**
+   * Most workers any new cluster of a job may have: num_workers, or autoscale.max_workers (JF102).
+   */
+  max_workers?: number;
+  /**
+   * Node types (node_type_id and driver_node_type_id of every new cluster) a job may use; * and ? globs (JF103).
+   *
+   * @minItems 1
+   */
+  allowed_node_types?: string[];
+  /**
+   * The kind of principal that must own each job through permissions IS_OWNER (JF104). Without an IS_OWNER entry the deploying identity becomes owner; plan checks that identity.
+   */
+  require_owner?: "service_principal" | "user" | "group";
+  /**
+   * Targets (names or globs) where every schedule, trigger, continuous and triggers[] entry must be PAUSED (JF105). A missing pause_status is UNPAUSED, the service's default.
+   *
+   * @minItems 1
+   */
+  schedule_paused_in?: string[];
+  /**
+   * Every job sets timeout_seconds above 0 (JF106).
+   */
+  require_timeout?: true;
+  /**
+   * Most concurrent runs a job may allow; a job that does not set max_concurrent_runs has 1 (JF107).
+   */
+  max_concurrent_runs?: number;
+  /**
+   * Every job notifies someone when it fails: email_notifications.on_failure or webhook_notifications.on_failure (JF108).
+   */
+  require_notifications_on_failure?: true;
+  /**
+   * error: plan stops the job (apply leaves it alone) and validate fails; warning: shown, nothing stops.
+   */
+  severity: "error" | "warning";
+  /**
+   * The targets the rule holds in: names or globs (prod, prod-*); every target when left out.
+   *
+   * @minItems 1
+   */
+  targets?: string[];
+  /**
+   * The jobs the rule holds for: job keys or globs (sales-*, etl-?); every job when left out.
+   *
+   * @minItems 1
+   */
+  jobs?: string[];
+  /**
+   * Why the rule exists; shown with every finding.
    */
   reason: string;
 }
