@@ -6,6 +6,7 @@ import { locate } from "../load.js";
 import { isPlainObject } from "../merge.js";
 import { toPointer } from "../pointer.js";
 import { schemaCheck } from "../schema-check.js";
+import { sortDiagnostics } from "../validate.js";
 import { assembleBundle } from "./assemble.js";
 import type { Bundle } from "./assemble.js";
 import { emitProject } from "./emit.js";
@@ -112,7 +113,7 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
 export function convertBundle(input: BundleInput, opts: ConvertOptions = {}): ConvertResult {
   const f = new Findings();
   const bundle: Bundle | undefined = assembleBundle(input.files, f);
-  if (!bundle || f.failed) return { files: [], report: f.report, diagnostics: f.diagnostics };
+  if (!bundle || f.failed) return { files: [], report: f.report, diagnostics: sortDiagnostics(f.diagnostics) };
   const vars = convertVariables(bundle, f);
   const targets = chooseTargets(bundle, opts.targets, vars, f);
   const st: ConversionState = { bundle, vars, targets: targets.map((t) => t.ctx), generated: new Map(), f };
@@ -137,7 +138,7 @@ export function convertBundle(input: BundleInput, opts: ConvertOptions = {}): Co
     targets.map((t, i) => [t.ctx.name, convertTarget(st, t, jobs, { runAs: runAs.uniform ? undefined : runAsOf[i], permissions: perms.uniform ? undefined : mapped[i] }, opts)]),
   );
   reportUnconverted(input.files, targets, f);
-  if (f.failed) return { files: [], report: f.report, diagnostics: f.diagnostics };
+  if (f.failed) return { files: [], report: f.report, diagnostics: sortDiagnostics(f.diagnostics) };
   const files = emitProject({ bundle, vars, generated: st.generated, targets: targetObjs, jobs, schemaRefs: opts.schemaRefs, f });
-  return { files, report: f.report, diagnostics: f.diagnostics };
+  return { files, report: f.report, diagnostics: sortDiagnostics(f.diagnostics) };
 }
