@@ -60,7 +60,10 @@ export function importBundle(flags: ImportBundleFlags, cmd: Command): void {
 /** The bundle's problems, located in its files (named from the bundle root), and exit 1: nothing is written. */
 function fail(found: readonly Diagnostic[], format: string, read: ReadBundle, color: boolean): never {
   // Named from where the user stands, not from the bundle root, so that an editor opens the right file.
-  const shown = (file: string) => relative(process.cwd(), join(read.root, file)).split(sep).join("/") || file;
+  const shown = (file: string) => {
+    const rel = relative(process.cwd(), join(read.root, file));
+    return (rel.startsWith("..") ? join(read.root, file) : rel).split(sep).join("/");
+  };
   const ds = found.map((d) => ({ ...d, file: shown(d.file) }));
   const sources = new Map(read.files.map((f) => [shown(f.file), f.text]));
   if (format === "json") process.stdout.write(renderDiagnosticsJson(ds));
