@@ -29,7 +29,9 @@ const exists = (p: string) => {
   }
 };
 
-export function importBundle(flags: ImportBundleFlags, cmd: Command): void {
+export function importBundle(flags: ImportBundleFlags & { jobId?: string[]; all?: boolean; name?: string; adopt?: boolean }, cmd: Command): void {
+  if (flags.jobId?.length || flags.all || flags.name !== undefined) throw new UserError("--from-bundle reads the jobs from the bundle; it does not take --job-id, --all or --name");
+  if (flags.adopt) throw new UserError("--from-bundle --adopt (taking over the jobs the bundle deployed) is not built yet; import without --adopt, and stop deploying with the bundle before the first apply");
   const g = globals(cmd);
   const format = formatOption(cmd, ["text", "json"], "text");
   const out = resolve(g.dir, flags.out ?? ".");
