@@ -313,8 +313,8 @@ describe("import --from-bundle: the report", () => {
       '${workspace.file_path} is not known offline (target dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files); it became the variable "workspace_file_path": set it for targets.dev.variables.workspace_file_path (or --var workspace_file_path=…)',
     ]);
     expect(notes(r, "paths")).toEqual([
-      "job a: ../src/nb.py is a local notebook (src/nb.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/src/nb",
-      "job a: ./main.py is a local file (resources/main.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/resources/main.py",
+      "job a: ../src/nb.py is a local notebook (src/nb.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/src/nb (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/src/nb)",
+      "job a: ./main.py is a local file (resources/main.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/resources/main.py (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/resources/main.py)",
     ]);
     expect(notes(r, "artifacts")).toHaveLength(1);
   });

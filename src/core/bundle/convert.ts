@@ -12,7 +12,8 @@ import type { Bundle } from "./assemble.js";
 import { emitProject } from "./emit.js";
 import { child, Findings } from "./model.js";
 import type { BundleInput, ConvertOptions, ConvertResult, Obj, Sourced } from "./model.js";
-import { relativePaths } from "./paths.js";
+import { FILE_PATH_REF, relativePaths } from "./paths.js";
+import { workspaceField } from "./workspace.js";
 import { mapPermissions, withBundleWide } from "./permissions.js";
 import { rewriteForJobform } from "./policy.js";
 import type { ConversionState } from "./policy.js";
@@ -57,9 +58,16 @@ function convertSettings(st: ConversionState, label: string, s: Sourced<Obj>, gi
     const where = { ...s, at: [...s.at, ...p.at] };
     const now = p.at.reduce<unknown>((n, k) => (n as Obj)[k], out);
     if (p.kind === "artifact") st.f.note("artifacts", `${label}: ${p.written} (${p.local}) is a library the bundle builds or uploads; jobform uploads nothing: upload it and point the task at its workspace or volume path`, where);
-    else st.f.note("paths", `${label}: ${p.written} is a local ${p.kind} (${p.local}) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${String(now)}${p.local.startsWith("../") ? " (it is outside the bundle root, which the bundles CLI syncs only with sync.paths)" : ""}`, where);
+    else st.f.note("paths", `${label}: ${p.written} is a local ${p.kind} (${p.local}) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${String(now)}${likely(st, String(now), p.deployed)}${p.local.startsWith("../") ? " (it is outside the bundle root, which the bundles CLI syncs only with sync.paths)" : ""}`, where);
   }
   return out;
+}
+
+/** Where a deployed path most likely is in each target, when it went through a variable (it depends on the user). */
+function likely(st: ConversionState, now: string, deployed: string | undefined): string {
+  if (!now.includes("${var.") || deployed === undefined || !deployed.startsWith(FILE_PATH_REF)) return "";
+  const rest = deployed.slice(FILE_PATH_REF.length);
+  return ` (likely ${st.targets.map((t) => `${t.name}: ${workspaceField("file_path", t).hint}/${rest}`).join("; ")})`;
 }
 
 /** Each target's run_as or permissions (its own, else the bundle's): the same for every target, or per target. */

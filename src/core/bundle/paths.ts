@@ -19,6 +19,8 @@ export interface RelativePath {
 // The bundles CLI drops these extensions when it uploads a notebook (it becomes a workspace notebook object).
 const NOTEBOOK_EXT = /\.(py|ipynb|sql|scala|r)$/i;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Where the bundles CLI puts the bundle's files; a deployed path is this plus the path in the bundle. */
+export const FILE_PATH_REF = "${workspace.file_path}/";
 
 /** A path the bundles CLI treats as local: not absolute, no scheme (dbfs:, s3:, …), no reference in it. */
 export function isLocalPath(p: unknown): p is string {
@@ -69,7 +71,7 @@ export function relativePaths(job: Sourced<Obj>, gitJob: boolean): RelativePath[
     if (!isLocalPath(value)) return;
     const local = joinPosix(dirOf(job.doc.file), value);
     const uploaded = kind === "notebook" ? local.replace(NOTEBOOK_EXT, "") : local;
-    out.push({ at, written: value, local, kind, ...(kind === "artifact" ? {} : { deployed: `\${workspace.file_path}/${uploaded}` }) });
+    out.push({ at, written: value, local, kind, ...(kind === "artifact" ? {} : { deployed: FILE_PATH_REF + uploaded }) });
   };
   const tasks = job.value.tasks;
   if (Array.isArray(tasks)) tasks.forEach((t, i) => isPlainObject(t) && taskPaths(t, ["tasks", String(i)], gitJob, found));

@@ -47,7 +47,7 @@ export function convertVariables(bundle: Bundle, f: Findings): VariableTable {
       if (spec.default === undefined || spec.default === null) f.note("variables", `complex variable "${name}" has no default; jobform cannot take a list or map as a variable, so its uses are kept as \${var.${name}} and must be given a value`, s, { key: true });
       else {
         table.complex.set(name, spec.default);
-        f.note("variables", `complex variable "${name}" is written out where it is used (jobform variables hold strings, numbers and booleans); a target's own value for it is not carried over`, s, { key: true });
+        f.note("variables", `complex variable "${name}" is written out where it is used (jobform variables hold strings, numbers and booleans)`, s, { key: true });
         continue;
       }
     }
