@@ -237,6 +237,36 @@ targets:
     expect(tasks.map((x) => [x.task_key, x.max_retries])).toEqual([["t1", 3], ["t2", undefined]]);
   });
 
+  it("gives jobform's merge the bundles CLI's result: plain lists concatenated, a null keeps what is below", () => {
+    const m = convert({
+      "databricks.yml":
+        HEAD +
+        `resources:
+  jobs:
+    a:
+      name: A
+      email_notifications: { on_failure: [a@x.com] }
+      tasks:
+        - { task_key: t, notebook_task: { notebook_path: /x }, libraries: [ { pypi: { package: one } } ], max_retries: 1 }
+targets:
+  prod:
+    resources:
+      jobs:
+        a:
+          description: null
+          email_notifications: { on_failure: [b@x.com] }
+          tasks:
+            - { task_key: t, libraries: [ { pypi: { package: two } } ], max_retries: null }
+`,
+    });
+    const over = (file(m, "jobform.yaml").targets as Record<string, { jobs: Record<string, unknown> }>).prod?.jobs.a;
+    expect(over).toEqual({ email_notifications: { on_failure: ["a@x.com", "b@x.com"] }, tasks: [{ task_key: "t", libraries: [{ pypi: { package: "one" } }, { pypi: { package: "two" } }] }] });
+    const checked = checkProject(m.files.map((f) => ({ path: f.path, bytes: encode(f.text) })), { target: "prod", vars: {}, env: {} }, loadSchemas());
+    const job = checked.resolved.jobs.find((j) => j.key === "a")?.document as { tasks: { libraries: unknown[]; max_retries: number }[] };
+    expect(job.tasks[0]?.libraries).toHaveLength(2);
+    expect(job.tasks[0]?.max_retries).toBe(1);
+  });
+
   it("reports a target's lookup and a job that exists in one target only", () => {
     expect(notes(r, "variables")).toContain('target dev looks variable "wh" up as warehouse "Dev WH": jobform does not look ids up; set targets.dev.variables.wh to the id');
     expect(notes(r, "resources")).toContain('job "only_prod" is defined only in target prod: not converted (a jobform job exists in every target); move it to resources.jobs, or keep it in the bundle');

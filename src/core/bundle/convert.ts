@@ -14,6 +14,7 @@ import { child, Findings } from "./model.js";
 import type { BundleInput, ConvertOptions, ConvertResult, Obj, Sourced } from "./model.js";
 import { FILE_PATH_REF, relativePaths } from "./paths.js";
 import { workspaceField } from "./workspace.js";
+import { asJobformOverride } from "./override.js";
 import { mapPermissions, withBundleWide } from "./permissions.js";
 import { rewriteForJobform } from "./policy.js";
 import type { ConversionState } from "./policy.js";
@@ -111,7 +112,7 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
       }
       if (key in overrides) st.f.error(o, `target ${name} overrides job "${key}" in two files; merge them into one`, { key: true });
       else if (!isPlainObject(o.value)) st.f.error(o, `targets.${name}.resources.jobs.${key} must be a mapping of job settings`);
-      else overrides[key] = convertSettings(st, `target ${name}, job ${key}`, o as Sourced<Obj>, isPlainObject(jobs.get(key)?.git_source), opts);
+      else overrides[key] = asJobformOverride(jobs.get(key), convertSettings(st, `target ${name}, job ${key}`, o as Sourced<Obj>, isPlainObject(jobs.get(key)?.git_source), opts));
     }
   }
   if (Object.keys(overrides).length) out.jobs = overrides;
