@@ -2,6 +2,7 @@
 // have written to get it — server defaults stripped (normalize.ts), ownership tags and output-only fields
 // left out, the access list reduced to the direct grants — and a stable, collision-free key for it.
 import { Document } from "yaml";
+import { symbolicJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { stripServerDefaults } from "./normalize.js";
 import { levelRank, normalizeLiveAcl, principalKey, principalOf } from "./normalize-acl.js";
@@ -76,14 +77,26 @@ export function importedPermissions(acl: unknown): Obj[] {
 }
 
 /**
- * The definition document for a live job: JobSettings fields only (job_id, created_time, run_as_owner …
- * are the service's, not the user's), defaults stripped, jobform's ownership tags out (apply writes
- * them), and the access list when it could be read.
+ * Every `${…}` in the job's strings written as `$${…}`: the workspace holds them as text (another tool's
+ * idiom, a shell variable), and a job file would substitute or reject them (substitute.ts).
  */
-export function importedDefinition(job: LiveJob): Obj {
+export function escapeReferences(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/\$\{[^${}]*\}/g, "$$$&");
+  if (Array.isArray(value)) return value.map(escapeReferences);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeReferences(v)]));
+  return value;
+}
+
+/**
+ * The definition document for a live job: JobSettings fields only (job_id, created_time, run_as_owner …
+ * are the service's, not the user's), defaults stripped, `${` escaped, run_job ids of jobs in `refs`
+ * (id → key) as `${jobs.<key>.id}`, jobform's ownership tags out (apply writes them), and the access list
+ * when it could be read.
+ */
+export function importedDefinition(job: LiveJob, refs: ReadonlyMap<string, string> = new Map()): Obj {
   const picked: Obj = {};
   for (const k of JOB_SETTINGS_FIELDS) if (job.settings[k] !== undefined) picked[k] = job.settings[k];
-  const doc = stripServerDefaults(picked);
+  const doc = symbolicJobRefs(escapeReferences(stripServerDefaults(picked)) as Obj, refs).document;
   if (isPlainObject(doc.tags)) {
     const tags = Object.fromEntries(Object.entries(doc.tags).filter(([k]) => !(OWNERSHIP_TAGS as readonly string[]).includes(k)));
     if (Object.keys(tags).length) doc.tags = tags;
@@ -102,8 +115,8 @@ export function importedDefinition(job: LiveJob): Obj {
  * The job file's text: the editor schema line (`schemaRef`, from the file to job.schema.json), where it came
  * from, the definition. No timestamps: importing twice gives the same bytes.
  */
-export function importedYaml(job: LiveJob, schemaRef = defaultSchemaRef("job")): string {
-  const doc = new Document(importedDefinition(job));
+export function importedYaml(job: LiveJob, schemaRef = defaultSchemaRef("job"), refs: ReadonlyMap<string, string> = new Map()): string {
+  const doc = new Document(importedDefinition(job, refs));
   const body = doc.toString({ lineWidth: 0, indentSeq: true });
   return `#${schemaComment(schemaRef)}\n# imported from job ${job.jobId}\n${body}`;
 }

@@ -2,6 +2,7 @@
 // does. Plan resolves the ids of jobs already in the workspace (so an applied reference is no change);
 // apply resolves the rest as it creates them, which is why creates run in dependency order.
 import { idFromString } from "../lib/json.js";
+import { obj, tasksOf } from "./lint/context.js";
 import { runJobTargets } from "./lint/references.js";
 
 type Obj = Record<string, unknown>;
@@ -42,4 +43,34 @@ export function dependencyOrder(keys: readonly string[], refsOf: (key: string) =
     }
   }
   return out;
+}
+
+/** A run_job task of an imported job that runs a job outside the project: its id is kept as it is. */
+export interface OutsideJobRef {
+  taskKey: string;
+  jobId: string;
+}
+
+const idText = (v: unknown): string | undefined =>
+  typeof v === "number" && Number.isSafeInteger(v) ? String(v) : typeof v === "bigint" ? v.toString() : typeof v === "string" && /^\d+$/.test(v) ? v : undefined;
+
+/**
+ * The reverse of resolveJobRefs, for import: each `run_job_task.job_id` that is the id of a job in `keyOf`
+ * (id → key: the jobs imported together and the project's managed ones) becomes `${jobs.<key>.id}`, so apply
+ * orders the jobs and a copy runs the copy it belongs with. Ids of other jobs are kept and listed.
+ */
+export function symbolicJobRefs(document: Readonly<Obj>, keyOf: ReadonlyMap<string, string>): { document: Obj; outside: OutsideJobRef[] } {
+  const outside: OutsideJobRef[] = [];
+  const found: { segments: string[]; key: string }[] = [];
+  for (const ref of tasksOf(document as Obj, true)) {
+    const id = idText(obj(ref.task.run_job_task)?.job_id);
+    if (id === undefined) continue;
+    const key = keyOf.get(id);
+    if (key !== undefined) found.push({ segments: [...ref.segments, "run_job_task", "job_id"], key });
+    else outside.push({ taskKey: typeof ref.task.task_key === "string" ? ref.task.task_key : ref.segments.join("."), jobId: id });
+  }
+  if (found.length === 0) return { document: document as Obj, outside };
+  const out = structuredClone(document) as Obj;
+  for (const f of found) setAt(out, f.segments, `\${jobs.${f.key}.id}`);
+  return { document: out, outside };
 }
