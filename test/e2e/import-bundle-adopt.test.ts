@@ -1,0 +1,95 @@
+// Adopting what an Asset Bundle deployed (issue #15): jobs in the bundle's shape (deployment kind BUNDLE,
+// metadata_file_path under the bundle's root, edit_mode UI_LOCKED) with the bundle's metadata.json in the
+// workspace. `import --adopt` keys them by the bundle's resource keys, the plan updates them (ownership tags
+// in, markers out) and says to stop deploying with the bundle; apply leaves exactly the jobs there were.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator/server.js";
+import { ensureBuilt } from "../support/cli.js";
+import { emulator } from "../support/emulator.js";
+import { api, jf, storedJobs } from "./apply-helpers.js";
+
+beforeAll(ensureBuilt);
+let emu: RunningEmulator | undefined;
+afterEach(async () => emu?.close());
+
+const ROOT = "/Users/me@example.com/.bundle/sales/dev";
+const MARKERS = { deployment: { kind: "BUNDLE", metadata_file_path: `/Workspace${ROOT}/state/metadata.json` }, edit_mode: "UI_LOCKED" };
+const cluster = { spark_version: "15.4.x-scala2.12", node_type_id: "i3.xlarge", num_workers: 1 };
+
+/** What `databricks bundle deploy` leaves behind: the jobs with its markers, and its state file. */
+async function deployBundle(e: RunningEmulator, state: "metadata" | "none"): Promise<{ load: string; report: string }> {
+  const create = async (body: unknown) => String((await api(e, "POST", "/api/2.2/jobs/create", body)).job_id);
+  const load = await create({ name: "[dev] Load sales", ...MARKERS, tasks: [{ task_key: "load", notebook_task: { notebook_path: `/Workspace${ROOT}/files/src/load` }, new_cluster: cluster }] });
+  const report = await create({ name: "[dev] Sales report", ...MARKERS, tasks: [{ task_key: "run_load", run_job_task: { job_id: Number(load) } }, { task_key: "report", depends_on: [{ task_key: "run_load" }], notebook_task: { notebook_path: `/Workspace${ROOT}/files/src/report` }, new_cluster: cluster }] });
+  if (state === "metadata") {
+    await api(e, "POST", "/api/2.0/workspace/mkdirs", { path: `${ROOT}/state` });
+    const metadata = { version: 1, config: { bundle: { git: { bundle_root_path: "." } }, workspace: { file_path: `/Workspace${ROOT}/files` }, resources: { jobs: { load_sales: { id: load, relative_path: "resources/load.yml" }, sales_report: { id: report, relative_path: "resources/report.yml" } } } } };
+    await api(e, "POST", "/api/2.0/workspace/import", { path: `${ROOT}/state/metadata.json`, format: "AUTO", content: Buffer.from(JSON.stringify(metadata)).toString("base64") });
+  }
+  return { load, report };
+}
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), "jobform-bundle-adopt-"));
+  writeFileSync(join(dir, "jobform.yaml"), "project: acme-data\n");
+  return dir;
+}
+
+describe("import --adopt of bundle-deployed jobs", () => {
+  it("keys them by the bundle's state, plans an update that clears the markers, apply creates nothing, the next plan is empty", async () => {
+    emu = await emulator();
+    const ids = await deployBundle(emu, "metadata");
+    const dir = project();
+
+    const imported = await jf(emu, ["--dir", dir, "import", "--all", "--adopt"]);
+    expect(imported.stderr).not.toMatch(/error/i);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain(`wrote jobs/load_sales.yaml from job ${ids.load}`);
+    expect(imported.stdout).toContain(`wrote jobs/sales_report.yaml from job ${ids.report}`);
+    expect(imported.stderr).toContain(`note: job ${ids.load} was deployed by an Asset Bundle (resource load_sales in ${ROOT}/state/metadata.json)`);
+    const report = readFileSync(join(dir, "jobs/sales_report.yaml"), "utf8");
+    expect(report).toContain("job_id: ${jobs.load_sales.id}");
+    expect(report).not.toMatch(/deployment|edit_mode/);
+    expect(readFileSync(join(dir, "jobform.yaml"), "utf8")).toBe(`project: acme-data\nadopt:\n  load_sales: ${ids.load}\n  sales_report: ${ids.report}\n`);
+
+    expect((await jf(emu, ["--dir", dir, "validate"])).code).toBe(0);
+    const planned = await jf(emu, ["--dir", dir, "plan"]);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain("Plan: 0 to create, 2 to update, 0 to delete.");
+    expect(planned.stdout).toMatch(/edit_mode.*UI_LOCKED.*EDITABLE/);
+    expect(planned.stdout).toContain("load_sales, sales_report still carry an Asset Bundle's markers (deployment kind BUNDLE): stop deploying them with the bundle first");
+
+    const applied = await jf(emu, ["--dir", dir, "apply", "--auto-approve"]);
+    expect(applied.stderr).not.toContain("failed");
+    expect(applied.code).toBe(0);
+    const stored = await storedJobs(emu);
+    expect(stored.map((j) => j.id).sort()).toEqual([ids.load, ids.report].sort());
+    for (const j of stored) {
+      expect(j.settings.deployment).toBeUndefined();
+      expect(j.settings.edit_mode ?? "EDITABLE").toBe("EDITABLE");
+      expect(j.settings.tags).toMatchObject({ jobform_project: "acme-data" });
+    }
+
+    const again = await jf(emu, ["--dir", dir, "plan"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("No changes.");
+    expect(again.stdout).not.toContain("Asset Bundle");
+  }, 120_000);
+
+  it("without readable bundle state the jobs are keyed by name, and adoption works the same", async () => {
+    emu = await emulator();
+    const ids = await deployBundle(emu, "none");
+    const dir = project();
+    const imported = await jf(emu, ["--dir", dir, "import", "--all", "--adopt"]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain(`wrote jobs/dev-load-sales.yaml from job ${ids.load}`);
+    expect(imported.stderr).toContain(`no readable bundle state under ${ROOT}/state`);
+    expect(readFileSync(join(dir, "jobs/dev-sales-report.yaml"), "utf8")).toContain("job_id: ${jobs.dev-load-sales.id}");
+    expect((await jf(emu, ["--dir", dir, "apply", "--auto-approve"])).code).toBe(0);
+    expect((await storedJobs(emu)).length).toBe(2);
+    expect((await jf(emu, ["--dir", dir, "plan"])).stdout).toContain("No changes.");
+  }, 120_000);
+});
