@@ -148,5 +148,5 @@ export function keysByJobId(stateIds: ReadonlyMap<string, string>): Map<string, 
 export function bundleMarkerNote(keys: readonly string[]): string | undefined {
   if (keys.length === 0) return undefined;
   const list = [...keys].sort().join(", ");
-  return `${list} ${keys.length === 1 ? "still carries" : "still carry"} an Asset Bundle's markers (deployment kind BUNDLE): stop deploying ${keys.length === 1 ? "it" : "them"} with the bundle first (remove ${keys.length === 1 ? "it" : "them"} from the bundle, or \`databricks bundle deployment unbind\`), or the next bundle deploy takes ${keys.length === 1 ? "it" : "them"} back (see README "Coming from Asset Bundles")`;
+  return `${list} ${keys.length === 1 ? "still carries" : "still carry"} an Asset Bundle's markers (deployment kind BUNDLE): stop deploying ${keys.length === 1 ? "it" : "them"} with the bundle first (remove ${keys.length === 1 ? "it" : "them"} from the bundle, or \`databricks bundle deployment unbind\`), or the next bundle deploy takes ${keys.length === 1 ? "it" : "them"} back (see README "Adopting jobs an Asset Bundle deployed")`;
 }
