@@ -2,6 +2,7 @@
 // have written to get it — server defaults stripped (normalize.ts), ownership tags and output-only fields
 // left out, the access list reduced to the direct grants — and a stable, collision-free key for it.
 import { Document } from "yaml";
+import type { GitSource } from "./generated/job.js";
 import { symbolicJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { stripServerDefaults } from "./normalize.js";
@@ -87,6 +88,35 @@ export function escapeReferences(value: unknown): unknown {
   return value;
 }
 
+/** The schema's spelling of each provider; the service takes any casing and may answer in another one. */
+const GIT_PROVIDERS: readonly GitSource["git_provider"][] = ["gitHub", "bitbucketCloud", "azureDevOpsServices", "gitHubEnterprise", "bitbucketServer", "gitLab", "gitLabEnterpriseEdition", "awsCodeCommit"];
+
+function eachNewCluster(doc: Obj, fn: (cluster: Obj) => void): void {
+  const inTask = (t: unknown) => {
+    if (!isPlainObject(t)) return;
+    if (isPlainObject(t.new_cluster)) fn(t.new_cluster);
+    if (isPlainObject(t.for_each_task)) inTask(t.for_each_task.task);
+  };
+  for (const jc of Array.isArray(doc.job_clusters) ? doc.job_clusters : []) if (isPlainObject(jc) && isPlainObject(jc.new_cluster)) fn(jc.new_cluster);
+  for (const t of Array.isArray(doc.tasks) ? doc.tasks : []) inTask(t);
+}
+
+/**
+ * What stripping defaults takes out but a job file must say: a cluster sized by `num_workers: 0` alone (a
+ * single-node profile in spark_conf) needs the 0 back, since the schema asks every cluster for a size; and
+ * a git provider spelled the schema's way. Changes `doc` in place.
+ */
+function restoreRequired(doc: Obj): void {
+  eachNewCluster(doc, (c) => {
+    if (["num_workers", "autoscale", "policy_id", "is_single_node"].every((f) => c[f] === undefined)) c.num_workers = 0;
+  });
+  const gs = doc.git_source;
+  if (isPlainObject(gs) && typeof gs.git_provider === "string") {
+    const spelled = GIT_PROVIDERS.find((p) => p.toLowerCase() === (gs.git_provider as string).toLowerCase());
+    if (spelled) gs.git_provider = spelled;
+  }
+}
+
 /**
  * The definition document for a live job: JobSettings fields only (job_id, created_time, run_as_owner …
  * are the service's, not the user's), defaults stripped, `${` escaped, run_job ids of jobs in `refs`
@@ -97,6 +127,7 @@ export function importedDefinition(job: LiveJob, refs: ReadonlyMap<string, strin
   const picked: Obj = {};
   for (const k of JOB_SETTINGS_FIELDS) if (job.settings[k] !== undefined) picked[k] = job.settings[k];
   const doc = symbolicJobRefs(escapeReferences(stripServerDefaults(picked)) as Obj, refs).document;
+  restoreRequired(doc);
   if (isPlainObject(doc.tags)) {
     const tags = Object.fromEntries(Object.entries(doc.tags).filter(([k]) => !(OWNERSHIP_TAGS as readonly string[]).includes(k)));
     if (Object.keys(tags).length) doc.tags = tags;
