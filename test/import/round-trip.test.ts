@@ -1,7 +1,7 @@
 // The import round trip as a property: seeded random jobs (test/support/random-job.ts) created through the
 // emulator, imported with --adopt, then planned. The plan may only add the ownership tags — any other
 // field is a server default import did not strip, a value it wrote in another spelling, or text the job
-// file reads differently. JOBFORM_ROUND_TRIP_SEEDS=1,2,3 picks the seeds (a failure names its seed).
+// file reads differently. After apply the plan is empty. JOBFORM_ROUND_TRIP_SEEDS=1,2,3 picks the seeds (a failure names its seed).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,6 +57,10 @@ describe("import round trip: random jobs → import --adopt → the plan adds on
         expect(c.fields.filter((f) => f.path !== "/tags" && !f.path.startsWith("/tags/jobform_")), context).toEqual([]);
         expect(c.permissions, context).toEqual([]);
       }
+      const applied = await jf(emu, ["--dir", dir, "apply", "--auto-approve"]);
+      expect(applied.code, `seed ${seed}: ${applied.stderr}`).toBe(0);
+      const again = await jf(emu, ["--dir", dir, "plan"]);
+      expect(again.stdout, `seed ${seed}`).toContain("No changes.");
     }, 180_000);
   }
 });
