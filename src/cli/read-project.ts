@@ -22,7 +22,7 @@ function unreadable(rel: string, message: string, code: "JF090" | "JF091" = "JF0
   return { path: rel, bytes: new Uint8Array(0), problem: { code, message } };
 }
 
-function inside(root: string, target: string): boolean {
+export function inside(root: string, target: string): boolean {
   const r = relative(root, target);
   return r === "" || (!r.startsWith(`..${sep}`) && r !== ".." && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
 }

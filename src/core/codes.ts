@@ -18,6 +18,7 @@ export const CODES = {
   JF013: "bad --var argument",
   JF014: "bad job file name",
   JF015: "unknown ${…} reference",
+  JF016: "bundle input problem (import --from-bundle)",
   JF020: "unknown field",
   JF021: "wrong type",
   JF022: "value not allowed",

@@ -15,7 +15,8 @@ const REF = /\$?\$\{([^${}]*)\}/g;
 const WHOLE = /^\$\{(var\.[A-Za-z_][A-Za-z0-9_-]*|target)\}$/;
 const OURS = /^(?:var\.[A-Za-z_][A-Za-z0-9_-]*|target)$/;
 const JOB_ID = /^jobs\.[A-Za-z0-9_-]+\.id$/;
-const WORD_REF = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
+/** What, inside `${…}`, jobform reads as a reference (its own, a job id, or an unknown one it reports). */
+export const WORD_REF = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
 
 export interface Substitution {
   target: string | undefined;

@@ -1,0 +1,69 @@
+// `jobform import --from-bundle`'s action (registered in import.ts): reads a bundle (read-bundle.ts), converts it
+// (core/bundle) and writes the project into --out, never over an existing file without --force.
+import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { Command } from "commander";
+import { convertBundle } from "../../core/bundle/convert.js";
+import { renderReport } from "../../core/bundle/report.js";
+import { renderDiagnosticsJson, renderDiagnosticsText } from "../../render/diagnostics.js";
+import { ExitCode, UserError } from "../errors.js";
+import { formatOption, globals } from "../globals.js";
+import { readBundle } from "../read-bundle.js";
+import type { ReadBundle } from "../read-bundle.js";
+import type { Diagnostic } from "../../core/diagnostic.js";
+import { editorSchemaRef } from "../schema-home.js";
+import { loadSchemas } from "../schemas.js";
+
+export interface ImportBundleFlags {
+  fromBundle: string;
+  out?: string;
+  force?: boolean;
+}
+
+const exists = (p: string) => {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export function importBundle(flags: ImportBundleFlags, cmd: Command): void {
+  const g = globals(cmd);
+  const format = formatOption(cmd, ["text", "json"], "text");
+  const out = resolve(g.dir, flags.out ?? ".");
+  const read = readBundle(resolve(flags.fromBundle));
+  if (read.diagnostics.some((d) => d.severity === "error")) fail(read.diagnostics, format, read, g.color);
+  if (existsSync(out) && !lstatSync(out).isDirectory()) throw new UserError(`--out ${flags.out}: not a folder`);
+  const targets = g.target?.split(",").map((t) => t.trim()).filter(Boolean);
+  const result = convertBundle(
+    { files: read.files },
+    { targets, jobSchema: loadSchemas().job, schemaRefs: { job: editorSchemaRef(join(out, "jobs"), out, "job"), project: editorSchemaRef(out, out, "project") } },
+  );
+  if (result.diagnostics.some((d) => d.severity === "error")) fail(result.diagnostics, format, read, g.color);
+  const clashes = result.files.filter((f) => exists(join(out, f.path))).map((f) => f.path);
+  if (clashes.length && !flags.force) throw new UserError(`nothing was written: ${clashes.join(", ")} already exist${clashes.length === 1 ? "s" : ""} in ${out} (--force overwrites them, or give another --out)`);
+  for (const f of result.files) {
+    mkdirSync(dirname(join(out, f.path)), { recursive: true });
+    writeFileSync(join(out, f.path), f.text);
+  }
+  if (format === "json") {
+    process.stdout.write(JSON.stringify({ bundle: read.root, out, files: result.files.map((f) => f.path), report: result.report }, null, 2) + "\n");
+    return;
+  }
+  for (const f of result.files) process.stdout.write(`wrote ${join(flags.out ?? ".", f.path)}\n`);
+  process.stdout.write(`\n${renderReport(result.report)}`);
+  process.stdout.write(`\nNext: jobform validate${flags.out ? ` --dir ${flags.out}` : ""}, then jobform plan against each target.\n`);
+}
+
+/** The bundle's problems, located in its files (named from the bundle root), and exit 1: nothing is written. */
+function fail(found: readonly Diagnostic[], format: string, read: ReadBundle, color: boolean): never {
+  // Named from where the user stands, not from the bundle root, so that an editor opens the right file.
+  const shown = (file: string) => relative(process.cwd(), join(read.root, file)).split(sep).join("/") || file;
+  const ds = found.map((d) => ({ ...d, file: shown(d.file) }));
+  const sources = new Map(read.files.map((f) => [shown(f.file), f.text]));
+  if (format === "json") process.stdout.write(renderDiagnosticsJson(ds));
+  else process.stderr.write(renderDiagnosticsText(ds, { color, sources }) + "nothing was written: fix the bundle (or the --target names) and import again\n");
+  throw new ExitCode(1);
+}

@@ -1,0 +1,106 @@
+// What each bundle reference becomes in a job file, which all targets share: `${var.x}` stays (complex ones
+// are written out), `${bundle.target}` is `${target}`, `${resources.jobs.k.id}` is `${jobs.k.id}`, a workspace
+// path that is the same in every target is written out, and anything jobform cannot know becomes a required
+// variable the report names.
+import { valueAt } from "../pointer.js";
+import type { Bundle } from "./assemble.js";
+import type { Findings, Sourced } from "./model.js";
+import { escapeText, refSegments, rewriteString, rewriteValue } from "./references.js";
+import type { RefPolicy } from "./references.js";
+import { isScalar, jobformName } from "./variables.js";
+import type { VariableTable } from "./variables.js";
+import { workspaceField } from "./workspace.js";
+import type { TargetContext } from "./workspace.js";
+
+/** A variable jobform needs for a value the bundle computed: its values per target, where known. */
+export interface GeneratedVariable {
+  name: string;
+  description: string;
+  values: Map<string, string>;
+}
+
+export interface ConversionState {
+  bundle: Bundle;
+  vars: VariableTable;
+  targets: readonly TargetContext[];
+  generated: Map<string, GeneratedVariable>;
+  f: Findings;
+}
+
+// A complex variable may refer to another; a cycle of them is the bundle's error, cut here.
+const MAX_DEPTH = 16;
+
+function generate(st: ConversionState, path: string, why: string, where: Sourced, values = new Map<string, string>()): string {
+  let g = st.generated.get(path);
+  if (!g) {
+    const taken = new Set([...st.vars.declared.keys(), ...[...st.generated.values()].map((v) => v.name)]);
+    g = { name: jobformName(path, taken), description: `the bundle's \${${path}}`, values };
+    st.generated.set(path, g);
+    const missing = st.targets.filter((t) => !values.has(t.name)).map((t) => t.name);
+    const todo = missing.length ? `set it for ${missing.map((t) => `targets.${t}.variables.${g?.name}`).join(", ")} (or --var ${g.name}=…)` : "its value is set per target";
+    st.f.note("references", `\${${path}} ${why}; it became the variable "${g.name}": ${todo}`, where);
+  }
+  return `\${var.${g.name}}`;
+}
+
+/** `${workspace.<field>}`: written out when every target agrees, else a variable with each target's value. */
+function workspace(st: ConversionState, field: string, where: Sourced): string {
+  const per = st.targets.map((t) => ({ t, v: workspaceField(field, t) }));
+  const first = per[0]?.v.value;
+  if (first !== undefined && per.every(({ v }) => v.value === first)) return first;
+  const values = new Map(per.flatMap(({ t, v }) => (v.value === undefined ? [] : [[t.name, v.value.replaceAll("${target}", t.name)] as const])));
+  const unknown = per.filter(({ v }) => v.value === undefined);
+  const why = unknown.length
+    ? `is not known offline (${unknown.map(({ t, v }) => `target ${t.name}: ${v.hint}`).join("; ")})`
+    : "differs between targets";
+  return generate(st, `workspace.${field}`, why, where, values);
+}
+
+export function jobPolicy(st: ConversionState, where: Sourced, depth = 0): RefPolicy {
+  const complexAt = (path: string): { value: unknown } | undefined => {
+    const segs = refSegments(path);
+    if (segs[0] !== "var" || !st.vars.complex.has(segs[1] as string)) return undefined;
+    return { value: valueAt(st.vars.complex.get(segs[1] as string), segs.slice(2)) };
+  };
+  const nested = () => (at: readonly string[]) => jobPolicy(st, { ...where, at: [...where.at, ...at] }, depth + 1);
+  return {
+    whole(path) {
+      const c = complexAt(path);
+      if (!c || depth > MAX_DEPTH) return undefined;
+      return { value: rewriteValue(c.value, nested()) };
+    },
+    inline(path) {
+      const segs = refSegments(path);
+      const [head, name] = segs;
+      const c = complexAt(path);
+      if (c) {
+        if (isScalar(c.value) && depth <= MAX_DEPTH) return String(rewriteString(String(c.value), jobPolicy(st, where, depth + 1)));
+        st.f.error(where, `\${${path}} is ${c.value === undefined ? "not a field of the variable" : "a list or map"} inside a string; the bundles CLI cannot deploy it either`);
+        return escapeText(`\${${path}}`);
+      }
+      if (head === "var") {
+        const jf = st.vars.names.get(name as string);
+        if (jf !== undefined && segs.length === 2) return `\${var.${jf}}`;
+        if (jf === undefined) {
+          st.f.error(where, `\${${path}}: the bundle declares no variable "${name}"`);
+          return escapeText(`\${${path}}`);
+        }
+      }
+      if (path === "bundle.target") return "${target}";
+      if (path === "bundle.name" && st.bundle.name !== undefined) return escapeText(st.bundle.name);
+      if (head === "resources" && name === "jobs" && segs.length === 4 && segs[3] === "id") {
+        if (st.bundle.jobs.has(segs[2] as string)) return `\${jobs.${segs[2]}.id}`;
+        st.f.error(where, `\${${path}}: the bundle defines no job "${segs[2]}"`);
+        return escapeText(`\${${path}}`);
+      }
+      if (head === "workspace" && segs.length >= 2) return workspace(st, segs.slice(1).join("."), where);
+      const why = head === "resources" ? "is a value of a resource jobform does not manage or does not know before apply" : "is resolved by the bundles CLI at deploy time";
+      return generate(st, path, why, where);
+    },
+  };
+}
+
+/** A bundle value (job settings, run_as, a target's override) with every reference rewritten for jobform. */
+export function rewriteForJobform(st: ConversionState, value: unknown, where: Sourced): unknown {
+  return rewriteValue(value, (at) => jobPolicy(st, { ...where, at: [...where.at, ...at] }));
+}
