@@ -3,6 +3,8 @@
 // (databricks/cli acceptance outputs; API-NOTES §2.1). A job file never carries those markers, so the plan
 // that adopts such a job clears them; which job is which bundle resource comes from the bundle's state in
 // the workspace, else from the name among the jobs deployed under the bundle's root path.
+import type { Bundle } from "./bundle/assemble.js";
+import { workspaceField } from "./bundle/workspace.js";
 import { isPlainObject } from "./merge.js";
 
 type Obj = Record<string, unknown>;
@@ -149,4 +151,17 @@ export function bundleMarkerNote(keys: readonly string[]): string | undefined {
   if (keys.length === 0) return undefined;
   const list = [...keys].sort().join(", ");
   return `${list} ${keys.length === 1 ? "still carries" : "still carry"} an Asset Bundle's markers (deployment kind BUNDLE): stop deploying ${keys.length === 1 ? "it" : "them"} with the bundle first (remove ${keys.length === 1 ? "it" : "them"} from the bundle, or \`databricks bundle deployment unbind\`), or the next bundle deploy takes ${keys.length === 1 ? "it" : "them"} back (see README "Adopting jobs an Asset Bundle deployed")`;
+}
+
+/**
+ * The workspace folder a bundle deploys one target into (`workspace.root_path`, the bundles CLI's default
+ * when unset), for the deploying user `userName`; undefined when it depends on something not known here.
+ */
+export function bundleRootPath(bundle: Pick<Bundle, "name" | "workspace" | "targets">, target: string, userName: string): string | undefined {
+  const workspace: Obj = { ...(bundle.workspace?.value ?? {}) };
+  for (const part of bundle.targets.get(target) ?? []) if (isPlainObject(part.value.workspace)) Object.assign(workspace, part.value.workspace);
+  const { hint } = workspaceField("root_path", { name: target, bundleName: bundle.name ?? "", workspace, variables: new Map() });
+  const shortName = userName.split("@")[0]?.replace(/[^A-Za-z0-9]/g, "_") ?? "";
+  const path = hint.replaceAll("<workspace.current_user.userName>", userName).replaceAll("<workspace.current_user.short_name>", shortName);
+  return path.includes("<") || path.includes("${") ? undefined : workspacePath(path.replaceAll("$$", "$"));
 }

@@ -92,4 +92,69 @@ describe("import --adopt of bundle-deployed jobs", () => {
     expect((await storedJobs(emu)).length).toBe(2);
     expect((await jf(emu, ["--dir", dir, "plan"])).stdout).toContain("No changes.");
   }, 120_000);
+
+  const BUNDLE = `bundle:
+  name: sales
+targets:
+  dev:
+    default: true
+resources:
+  jobs:
+    load_sales:
+      name: Load sales \${bundle.target}
+      tasks:
+        - task_key: load
+          notebook_task: { notebook_path: /Shared/load }
+          new_cluster: { spark_version: 15.4.x-scala2.12, node_type_id: i3.xlarge, num_workers: 1 }
+    sales_report:
+      name: Sales report
+      tasks:
+        - task_key: run_load
+          run_job_task:
+            job_id: \${resources.jobs.load_sales.id}
+`;
+
+  for (const state of ["metadata", "none"] as const) {
+    it(`--from-bundle --adopt finds the deployed jobs (${state === "metadata" ? "by the bundle's state" : "by name under the root path"}); apply creates nothing, the next plan is empty`, async () => {
+      emu = await emulator();
+      const root = "/Users/me@example.com/.bundle/sales/dev";
+      const markers = { deployment: { kind: "BUNDLE", metadata_file_path: `/Workspace${root}/state/metadata.json` }, edit_mode: "UI_LOCKED" };
+      const create = async (body: unknown) => String((await api(emu as RunningEmulator, "POST", "/api/2.2/jobs/create", body)).job_id);
+      // A job of the same name deployed by another bundle: never taken.
+      const elsewhere = await create({ name: "Sales report", deployment: { kind: "BUNDLE", metadata_file_path: "/Workspace/Users/me@example.com/.bundle/other/dev/state/metadata.json" }, edit_mode: "UI_LOCKED", tasks: [{ task_key: "x", notebook_task: { notebook_path: "/x" }, new_cluster: cluster }] });
+      const load = await create({ name: "Load sales dev", ...markers, tasks: [{ task_key: "load", notebook_task: { notebook_path: "/Shared/load" }, new_cluster: cluster }] });
+      const report = await create({ name: "Sales report", ...markers, tasks: [{ task_key: "run_load", run_job_task: { job_id: Number(load) } }] });
+      if (state === "metadata") {
+        await api(emu, "POST", "/api/2.0/workspace/mkdirs", { path: `${root}/state` });
+        const metadata = { version: 1, config: { resources: { jobs: { load_sales: { id: load }, sales_report: { id: report } } } } };
+        await api(emu, "POST", "/api/2.0/workspace/import", { path: `${root}/state/metadata.json`, format: "AUTO", content: Buffer.from(JSON.stringify(metadata)).toString("base64") });
+      }
+      const bundleDir = mkdtempSync(join(tmpdir(), "jobform-bundle-"));
+      writeFileSync(join(bundleDir, "databricks.yml"), BUNDLE);
+      const out = mkdtempSync(join(tmpdir(), "jobform-from-bundle-"));
+
+      const imported = await jf(emu, ["--dir", out, "import", "--from-bundle", bundleDir, "--adopt"]);
+      expect(imported.stderr).not.toMatch(/error/i);
+      expect(imported.code).toBe(0);
+      const how = state === "metadata" ? `by the bundle's state (${root}/state/metadata.json)` : `by name under ${root}`;
+      expect(imported.stdout).toContain(`adopt load_sales: job ${load}, found ${how}`);
+      expect(imported.stdout).toContain(`adopt sales_report: job ${report}, found ${how}`);
+      expect(readFileSync(join(out, "jobform.yaml"), "utf8")).toContain(`adopt:\n  load_sales: ${load}\n  sales_report: ${report}\n`);
+
+      const planned = await jf(emu, ["--dir", out, "plan"]);
+      expect(planned.code).toBe(0);
+      expect(planned.stdout).toContain("Plan: 0 to create, 2 to update, 0 to delete.");
+      expect(planned.stdout).toContain("still carry an Asset Bundle's markers");
+      const applied = await jf(emu, ["--dir", out, "apply", "--auto-approve"]);
+      expect(applied.stderr).not.toContain("failed");
+      expect(applied.code).toBe(0);
+      const stored = await storedJobs(emu);
+      expect(stored.map((j) => j.id).sort()).toEqual([elsewhere, load, report].sort());
+      expect(stored.find((j) => j.id === elsewhere)?.settings.deployment).toBeDefined();
+      expect(stored.find((j) => j.id === report)?.settings.tasks?.[0]?.run_job_task?.job_id).toBe(Number(load));
+      const again = await jf(emu, ["--dir", out, "plan"]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain("No changes.");
+    }, 120_000);
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bundleMarkerNote, bundleMarkers, bundleStateJobIds, matchBundleJobs, withoutBundleMarkers } from "../../src/core/bundle-adopt.js";
+import { bundleMarkerNote, bundleMarkers, bundleRootPath, bundleStateJobIds, matchBundleJobs, withoutBundleMarkers } from "../../src/core/bundle-adopt.js";
 import { symbolicJobRefs } from "../../src/core/job-refs.js";
 import { escapeReferences } from "../../src/core/import-job.js";
 import { planJobs } from "../../src/core/plan.js";
@@ -92,5 +92,16 @@ describe("plan notes a job that still carries a bundle's markers", () => {
   it("no note once the markers are gone", () => {
     const plan = planJobs([desired], [live({ name: "Load", tags: { jobform_project: "acme", jobform_key: "load" } })], { project: "acme", prune: false, deployer: "me@x.com" });
     expect(plan.notes).toEqual([]);
+  });
+});
+
+describe("bundleRootPath", () => {
+  const bundle = (workspace: Record<string, unknown> | undefined, target: Record<string, unknown> = {}) =>
+    ({ name: "sales", workspace: workspace && { value: workspace }, targets: new Map([["prod", [{ value: target }]]]) }) as unknown as Parameters<typeof bundleRootPath>[0];
+  it("is the bundles CLI's default for the deploying user, or the bundle's root_path with its references filled", () => {
+    expect(bundleRootPath(bundle(undefined), "prod", "me@x.com")).toBe("/Users/me@x.com/.bundle/sales/prod");
+    expect(bundleRootPath(bundle({ root_path: "/Workspace/Shared/.bundle/${bundle.name}/${bundle.target}" }), "prod", "me@x.com")).toBe("/Shared/.bundle/sales/prod");
+    expect(bundleRootPath(bundle({ root_path: "/Shared/a" }, { workspace: { root_path: "/Shared/b/${workspace.current_user.short_name}" } }), "prod", "me.too@x.com")).toBe("/Shared/b/me_too");
+    expect(bundleRootPath(bundle({ root_path: "/Shared/${var.unknown}" }), "prod", "me@x.com")).toBeUndefined();
   });
 });
