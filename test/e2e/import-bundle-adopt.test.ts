@@ -112,6 +112,12 @@ resources:
         - task_key: run_load
           run_job_task:
             job_id: \${resources.jobs.load_sales.id}
+        - task_key: run_by_id
+          run_job_task:
+            job_id: <LOAD_ID> # written by hand
+        - task_key: run_elsewhere
+          run_job_task:
+            job_id: <ELSEWHERE_ID>
 `;
 
   for (const state of ["metadata", "none"] as const) {
@@ -130,7 +136,7 @@ resources:
         await api(emu, "POST", "/api/2.0/workspace/import", { path: `${root}/state/metadata.json`, format: "AUTO", content: Buffer.from(JSON.stringify(metadata)).toString("base64") });
       }
       const bundleDir = mkdtempSync(join(tmpdir(), "jobform-bundle-"));
-      writeFileSync(join(bundleDir, "databricks.yml"), BUNDLE);
+      writeFileSync(join(bundleDir, "databricks.yml"), BUNDLE.replace("<LOAD_ID>", load).replace("<ELSEWHERE_ID>", elsewhere));
       const out = mkdtempSync(join(tmpdir(), "jobform-from-bundle-"));
 
       const imported = await jf(emu, ["--dir", out, "import", "--from-bundle", bundleDir, "--adopt"]);
@@ -140,6 +146,11 @@ resources:
       expect(imported.stdout).toContain(`adopt load_sales: job ${load}, found ${how}`);
       expect(imported.stdout).toContain(`adopt sales_report: job ${report}, found ${how}`);
       expect(readFileSync(join(out, "jobform.yaml"), "utf8")).toContain(`adopt:\n  load_sales: ${load}\n  sales_report: ${report}\n`);
+      // Literal ids: one of the bundle's jobs becomes its reference, another job's id is kept with a note.
+      const reportFile = readFileSync(join(out, "jobs/sales_report.yaml"), "utf8");
+      expect(reportFile).toMatch(/task_key: run_by_id\n\s+run_job_task:\n\s+job_id: \$\{jobs\.load_sales\.id\}/);
+      expect(reportFile).toContain(`job_id: ${elsewhere}`);
+      expect(imported.stderr).toContain(`note: jobs/sales_report.yaml: task run_elsewhere runs job ${elsewhere}, which is not one of this bundle's jobs: its id is kept as it is`);
 
       const planned = await jf(emu, ["--dir", out, "plan"]);
       expect(planned.code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bundleMarkerNote, bundleMarkers, bundleRootPath, bundleStateJobIds, matchBundleJobs, withoutBundleMarkers } from "../../src/core/bundle-adopt.js";
-import { symbolicJobRefs } from "../../src/core/job-refs.js";
+import { symbolicJobRefs, symbolicJobRefsInText } from "../../src/core/job-refs.js";
 import { escapeReferences } from "../../src/core/import-job.js";
 import { planJobs } from "../../src/core/plan.js";
 import type { LiveJob } from "../../src/core/plan-types.js";
@@ -103,5 +103,14 @@ describe("bundleRootPath", () => {
     expect(bundleRootPath(bundle({ root_path: "/Workspace/Shared/.bundle/${bundle.name}/${bundle.target}" }), "prod", "me@x.com")).toBe("/Shared/.bundle/sales/prod");
     expect(bundleRootPath(bundle({ root_path: "/Shared/a" }, { workspace: { root_path: "/Shared/b/${workspace.current_user.short_name}" } }), "prod", "me.too@x.com")).toBe("/Shared/b/me_too");
     expect(bundleRootPath(bundle({ root_path: "/Shared/${var.unknown}" }), "prod", "me@x.com")).toBeUndefined();
+  });
+});
+
+describe("symbolicJobRefsInText", () => {
+  it("splices the reference into the file, keeping comments and ids beyond 2^53 exact", () => {
+    const text = "name: x # the runner\ntasks:\n  - task_key: a\n    run_job_task:\n      job_id: 9007199254740993 # big\n  - task_key: b\n    run_job_task: { job_id: 7 }\n";
+    const out = symbolicJobRefsInText(text, new Map([["9007199254740993", "load"]]));
+    expect(out.text).toBe("name: x # the runner\ntasks:\n  - task_key: a\n    run_job_task:\n      job_id: ${jobs.load.id} # big\n  - task_key: b\n    run_job_task: { job_id: 7 }\n");
+    expect(out.outside).toEqual([{ taskKey: "b", jobId: "7" }]);
   });
 });

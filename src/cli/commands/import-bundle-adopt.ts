@@ -11,7 +11,7 @@ import { addAdoptions } from "../../core/adopt-edit.js";
 import { assembleBundle } from "../../core/bundle/assemble.js";
 import { Findings } from "../../core/bundle/model.js";
 import { bundleMarkers, bundleRootPath, keysByJobId, matchBundleJobs, withoutBundleMarkers } from "../../core/bundle-adopt.js";
-import { symbolicJobRefs } from "../../core/job-refs.js";
+import { symbolicJobRefs, symbolicJobRefsInText } from "../../core/job-refs.js";
 import { PROJECT_TAG } from "../../core/ownership.js";
 import { checkProject } from "../../core/project.js";
 import { PROJECT_FILE } from "../../core/resolve.js";
@@ -121,6 +121,15 @@ export async function adoptFromBundle(cmd: Command, out: string, read: ReadBundl
     }
     for (const a of m.ambiguous) say(`note: ${a.key}: jobs ${a.jobIds.join(" and ")} both have its name under ${root ?? "the bundle's root"}; none adopted — add adopt.${a.key}: <job id> to ${PROJECT_FILE} by hand`);
     for (const key of m.missing) say(`note: ${key}: no job of target ${target} was found for it; the next apply creates it`);
+    // Now that the jobs' ids are known, a run_job task that names one of them by id runs that job's key.
+    const refs = new Map([...m.matched].map(([key, id]) => [id, key]));
+    for (const j of checked.resolved.jobs) {
+      const path = join(out, j.file);
+      const text = readFileSync(path, "utf8");
+      const edited = symbolicJobRefsInText(text, refs);
+      if (edited.text !== text) writeFileSync(path, edited.text);
+      for (const o of edited.outside) say(`note: ${j.file}: task ${o.taskKey} runs job ${o.jobId}, which is not one of this bundle's jobs: its id is kept as it is`);
+    }
     if (m.matched.size === 0) return;
     const file = join(out, PROJECT_FILE);
     const edited = addAdoptions(readFileSync(file, "utf8"), m.matched);
