@@ -30,7 +30,8 @@ const exists = (p: string) => {
   }
 };
 
-export async function importBundle(flags: ImportBundleFlags, cmd: Command): Promise<void> {
+export async function importBundle(flags: ImportBundleFlags & { jobId?: string[]; all?: boolean; name?: string }, cmd: Command): Promise<void> {
+  if (flags.jobId?.length || flags.all || flags.name !== undefined) throw new UserError("--from-bundle reads the jobs from the bundle; it does not take --job-id, --all or --name");
   const g = globals(cmd);
   const format = formatOption(cmd, ["text", "json"], "text");
   const out = resolve(g.dir, flags.out ?? ".");
@@ -65,7 +66,10 @@ export async function importBundle(flags: ImportBundleFlags, cmd: Command): Prom
 /** The bundle's problems, located in its files (named from the bundle root), and exit 1: nothing is written. */
 function fail(found: readonly Diagnostic[], format: string, read: ReadBundle, color: boolean): never {
   // Named from where the user stands, not from the bundle root, so that an editor opens the right file.
-  const shown = (file: string) => relative(process.cwd(), join(read.root, file)).split(sep).join("/") || file;
+  const shown = (file: string) => {
+    const rel = relative(process.cwd(), join(read.root, file));
+    return (rel.startsWith("..") ? join(read.root, file) : rel).split(sep).join("/");
+  };
   const ds = found.map((d) => ({ ...d, file: shown(d.file) }));
   const sources = new Map(read.files.map((f) => [shown(f.file), f.text]));
   if (format === "json") process.stdout.write(renderDiagnosticsJson(ds));

@@ -8,7 +8,7 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description("write jobs/<key>.yaml from existing workspace jobs (server defaults stripped); --adopt makes the next apply take them over")
-    .addHelpText("after", examples("import --job-id 123 --adopt", "import --name '^sales' --adopt", "import --all", "import --from-bundle databricks.yml --out ../jobform-project"))
+    .addHelpText("after", examples("import --job-id 123 --adopt", "import --all", "import --from-bundle databricks.yml --out ../jobform-project"))
     .option("--job-id <id>", "this job (repeatable)", collect, [])
     .option("--all", "every job this project does not manage yet")
     .option("--name <regex>", "jobs whose name matches this regular expression")

@@ -125,6 +125,7 @@ export function convertBundle(input: BundleInput, opts: ConvertOptions = {}): Co
   const runAsOf = runAs.values.map((r) => (r ? (rewriteForJobform(st, r.value, r) as Obj) : undefined));
   if (bundle.permissions || perms.values.some(Boolean))
     f.note("permissions", perms.uniform ? "the bundle-wide permissions are written into every job (CAN_RUN is CAN_MANAGE_RUN for a job); like the bundles CLI, jobform makes the deploying identity IS_OWNER of a job that lists no owner" : "targets give different bundle-wide permissions: each target's are in targets.<name>.permissions (CAN_RUN is CAN_MANAGE_RUN for a job)", bundle.permissions);
+  if (runAs.uniform && runAsOf[0]) f.note("permissions", "the bundle's run_as is written into every job that does not set its own", runAs.values[0]);
   if (runAs.values.some(Boolean) && !runAs.uniform) f.note("permissions", "targets run the jobs as different identities: each target's run_as is in targets.<name>.run_as", runAs.values.find(Boolean));
 
   const jobs = new Map<string, Obj>();
