@@ -2,13 +2,14 @@
 // metadata_file_path under the bundle's root, edit_mode UI_LOCKED) with the bundle's metadata.json in the
 // workspace. `import --adopt` keys them by the bundle's resource keys, the plan updates them (ownership tags
 // in, markers out) and says to stop deploying with the bundle; apply leaves exactly the jobs there were.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
-import { ensureBuilt } from "../support/cli.js";
-import { emulator } from "../support/emulator.js";
+import { ensureBuilt, ROOT as REPO } from "../support/cli.js";
+import { emulator, SAMPLE_PRINCIPALS } from "../support/emulator.js";
 import { api, jf, storedJobs } from "./apply-helpers.js";
 
 beforeAll(ensureBuilt);
@@ -168,4 +169,35 @@ resources:
       expect(again.stdout).toContain("No changes.");
     }, 120_000);
   }
+
+  it("the sample bundle of test/cases/bundle-import, deployed to prod in the bundle's shape: --from-bundle --adopt, apply keeps the job count, the next plan is empty", async () => {
+    emu = await emulator({ principals: [...SAMPLE_PRINCIPALS, "group:data-readers", "group:sales-oncall", "user:alice@example.com", "service_principal:6f1c0e5e-3b0a-4f5e-9f77-0c3d2b1a9e88"] });
+    const root = "/Shared/.bundle/sales-etl/prod";
+    const markers = { deployment: { kind: "BUNDLE", metadata_file_path: `/Workspace${root}/state/metadata.json` }, edit_mode: "UI_LOCKED" };
+    const create = async (body: unknown) => String((await api(emu as RunningEmulator, "POST", "/api/2.2/jobs/create", body)).job_id);
+    // What the deploy left: the jobs under their prod names (their settings as an older deploy wrote them).
+    const downstream = await create({ name: "downstream-prod", ...markers, tasks: [{ task_key: "publish", spark_python_task: { python_file: `/Workspace${root}/files/src/publish.py` }, new_cluster: cluster }] });
+    const nightly = await create({ name: "nightly-sales-prod", ...markers, tasks: [{ task_key: "fanout", run_job_task: { job_id: Number(downstream) } }] });
+    await api(emu, "POST", "/api/2.0/workspace/mkdirs", { path: `${root}/state` });
+    const metadata = { version: 1, config: { resources: { jobs: { nightly_sales: { id: nightly }, downstream: { id: downstream } } } } };
+    await api(emu, "POST", "/api/2.0/workspace/import", { path: `${root}/state/metadata.json`, format: "AUTO", content: Buffer.from(JSON.stringify(metadata)).toString("base64") });
+    const out = mkdtempSync(join(tmpdir(), "jobform-from-bundle-"));
+
+    const imported = await jf(emu, ["--dir", out, "--target", "prod", "import", "--from-bundle", join(REPO, "test", "cases", "bundle-import", "bundle"), "--adopt"]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain(`adopt downstream: job ${downstream}, found by the bundle's state (${root}/state/metadata.json)`);
+    expect(imported.stdout).toContain(`adopt nightly_sales: job ${nightly}, found by the bundle's state`);
+    expect((await jf(emu, ["--dir", out, "--target", "prod", "validate"])).code).toBe(0);
+    // prod is a production-mode target: jobform applies it only from a committed git work tree.
+    for (const args of [["init", "-q", "-b", "main"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "converted"]]) expect(spawnSync("git", args, { cwd: out }).status).toBe(0);
+    const planned = await jf(emu, ["--dir", out, "--target", "prod", "plan"]);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toContain("Plan: 0 to create, 2 to update, 0 to delete.");
+    const applied = await jf(emu, ["--dir", out, "--target", "prod", "apply", "--auto-approve"]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect((await storedJobs(emu)).map((j) => j.id).sort()).toEqual([downstream, nightly].sort());
+    const again = await jf(emu, ["--dir", out, "--target", "prod", "plan"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("No changes.");
+  }, 180_000);
 });
