@@ -21,12 +21,12 @@ export function targetHost(dir: string, target: string | undefined): string | un
 }
 
 /**
- * A client for the workspace the command addresses: `--host`, else the target's host, else the SDKs'
- * environment and profile rules. `--verbose` logs each request (never its secrets) to stderr.
+ * A client for the workspace the command addresses: `--host`, else the target's host (of the project in
+ * `dir`, --dir by default), else the SDKs' environment and profile rules. `--verbose` logs each request (never its secrets) to stderr.
  */
-export async function openClient(cmd: Command, targetName = globals(cmd).target): Promise<DatabricksClient> {
+export async function openClient(cmd: Command, targetName = globals(cmd).target, dir = globals(cmd).dir): Promise<DatabricksClient> {
   const g = globals(cmd);
-  const target = targetWorkspace(g.dir, targetName);
+  const target = targetWorkspace(dir, targetName);
   const config = await loadConfig({ env: process.env, flags: { host: g.host, profile: g.profile }, targetHost: g.host ? undefined : target.host, targetProfile: target.profile });
   return createClient(config, { env: process.env, retry: retryFromEnv(process.env), log: g.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined });
 }

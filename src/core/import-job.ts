@@ -2,6 +2,8 @@
 // have written to get it — server defaults stripped (normalize.ts), ownership tags and output-only fields
 // left out, the access list reduced to the direct grants — and a stable, collision-free key for it.
 import { Document } from "yaml";
+import type { GitSource } from "./generated/job.js";
+import { symbolicJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { stripServerDefaults } from "./normalize.js";
 import { levelRank, normalizeLiveAcl, principalKey, principalOf } from "./normalize-acl.js";
@@ -76,14 +78,56 @@ export function importedPermissions(acl: unknown): Obj[] {
 }
 
 /**
- * The definition document for a live job: JobSettings fields only (job_id, created_time, run_as_owner …
- * are the service's, not the user's), defaults stripped, jobform's ownership tags out (apply writes
- * them), and the access list when it could be read.
+ * Every `${…}` in the job's strings written as `$${…}`: the workspace holds them as text (another tool's
+ * idiom, a shell variable), and a job file would substitute or reject them (substitute.ts).
  */
-export function importedDefinition(job: LiveJob): Obj {
+export function escapeReferences(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/\$\{[^${}]*\}/g, "$$$&");
+  if (Array.isArray(value)) return value.map(escapeReferences);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeReferences(v)]));
+  return value;
+}
+
+/** The schema's spelling of each provider; the service takes any casing and may answer in another one. */
+const GIT_PROVIDERS: readonly GitSource["git_provider"][] = ["gitHub", "bitbucketCloud", "azureDevOpsServices", "gitHubEnterprise", "bitbucketServer", "gitLab", "gitLabEnterpriseEdition", "awsCodeCommit"];
+
+function eachNewCluster(doc: Obj, fn: (cluster: Obj) => void): void {
+  const inTask = (t: unknown) => {
+    if (!isPlainObject(t)) return;
+    if (isPlainObject(t.new_cluster)) fn(t.new_cluster);
+    if (isPlainObject(t.for_each_task)) inTask(t.for_each_task.task);
+  };
+  for (const jc of Array.isArray(doc.job_clusters) ? doc.job_clusters : []) if (isPlainObject(jc) && isPlainObject(jc.new_cluster)) fn(jc.new_cluster);
+  for (const t of Array.isArray(doc.tasks) ? doc.tasks : []) inTask(t);
+}
+
+/**
+ * What stripping defaults takes out but a job file must say: a cluster sized by `num_workers: 0` alone (a
+ * single-node profile in spark_conf) needs the 0 back, since the schema asks every cluster for a size; and
+ * a git provider spelled the schema's way. Changes `doc` in place.
+ */
+function restoreRequired(doc: Obj): void {
+  eachNewCluster(doc, (c) => {
+    if (["num_workers", "autoscale", "policy_id", "is_single_node"].every((f) => c[f] === undefined)) c.num_workers = 0;
+  });
+  const gs = doc.git_source;
+  if (isPlainObject(gs) && typeof gs.git_provider === "string") {
+    const spelled = GIT_PROVIDERS.find((p) => p.toLowerCase() === (gs.git_provider as string).toLowerCase());
+    if (spelled) gs.git_provider = spelled;
+  }
+}
+
+/**
+ * The definition document for a live job: JobSettings fields only (job_id, created_time, run_as_owner …
+ * are the service's, not the user's), defaults stripped, `${` escaped, run_job ids of jobs in `refs`
+ * (id → key) as `${jobs.<key>.id}`, jobform's ownership tags out (apply writes them), and the access list
+ * when it could be read.
+ */
+export function importedDefinition(job: LiveJob, refs: ReadonlyMap<string, string> = new Map()): Obj {
   const picked: Obj = {};
   for (const k of JOB_SETTINGS_FIELDS) if (job.settings[k] !== undefined) picked[k] = job.settings[k];
-  const doc = stripServerDefaults(picked);
+  const doc = symbolicJobRefs(escapeReferences(stripServerDefaults(picked)) as Obj, refs).document;
+  restoreRequired(doc);
   if (isPlainObject(doc.tags)) {
     const tags = Object.fromEntries(Object.entries(doc.tags).filter(([k]) => !(OWNERSHIP_TAGS as readonly string[]).includes(k)));
     if (Object.keys(tags).length) doc.tags = tags;
@@ -102,8 +146,8 @@ export function importedDefinition(job: LiveJob): Obj {
  * The job file's text: the editor schema line (`schemaRef`, from the file to job.schema.json), where it came
  * from, the definition. No timestamps: importing twice gives the same bytes.
  */
-export function importedYaml(job: LiveJob, schemaRef = defaultSchemaRef("job")): string {
-  const doc = new Document(importedDefinition(job));
+export function importedYaml(job: LiveJob, schemaRef = defaultSchemaRef("job"), refs: ReadonlyMap<string, string> = new Map()): string {
+  const doc = new Document(importedDefinition(job, refs));
   const body = doc.toString({ lineWidth: 0, indentSeq: true });
   return `#${schemaComment(schemaRef)}\n# imported from job ${job.jobId}\n${body}`;
 }

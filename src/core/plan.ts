@@ -9,6 +9,7 @@ import { resolveJobRefs } from "./job-refs.js";
 import { isPlainObject } from "./merge.js";
 import { comparableLive, normalizeDesired, normalizeLive, settingsFields, stripServerDefaults, withOwnershipTags } from "./normalize.js";
 import type { CanonicalJob } from "./normalize.js";
+import { bundleMarkerNote, bundleMarkers } from "./bundle-adopt.js";
 import { DEPLOYMENT_TAG, KEY_TAG, ownershipOf, PROJECT_TAG } from "./ownership.js";
 import type { JobChange, LiveJob, Plan, PlanError, PlanOptions, ResourceChange } from "./plan-types.js";
 import type { DesiredJob } from "./resolve.js";
@@ -247,6 +248,9 @@ export function planJobs(desired: readonly DesiredJob[], live: readonly LiveJob[
   }
   changes.sort(byKey);
   resources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const liveById = new Map(live.map((l) => [l.jobId, l]));
+  const bundled = bundleMarkerNote(changes.filter((c) => c.action !== "delete" && c.job_id !== undefined && bundleMarkers(liveById.get(c.job_id)?.settings ?? {})).map((c) => c.key));
+  if (bundled) notes.push(bundled);
   const migrating = changes.filter((c) => c.migrating).map((c) => c.key);
   if (migrating.length)
     notes.push(`${migrating.join(", ")} ${migrating.length === 1 ? "was" : "were"} applied before deployments existed: this plan adds the tag ${DEPLOYMENT_TAG}=${opts.deployment ?? ""} (a tag-only update where nothing else changed); no job is recreated`);

@@ -22,6 +22,17 @@ function checkGitSource(gs: unknown): void {
   if (typeof gs.git_url !== "string") throw missingField("settings.git_source.git_url");
 }
 
+const DEPLOYMENT_KINDS = ["BUNDLE", "SYSTEM_MANAGED"];
+
+// JobDeployment.kind is the one required field of `deployment` (sdk-go model JobDeployment, "required":
+// true); the kinds are the JobDeploymentKind enum. An unknown kind's wording is ours.
+function checkDeployment(d: unknown): void {
+  if (d === undefined) return;
+  if (!isObject(d)) throw invalid("deployment must be an object");
+  if (d.kind === undefined) throw missingField("settings.deployment.kind");
+  if (typeof d.kind !== "string" || !DEPLOYMENT_KINDS.includes(d.kind)) throw invalid(`deployment.kind must be one of: ${DEPLOYMENT_KINDS.join(", ")}`);
+}
+
 function isSingleNode(c: Json): boolean {
   const conf = isObject(c.spark_conf) ? c.spark_conf : {};
   return conf["spark.databricks.cluster.profile"] === SINGLE_NODE_PROFILE || c.is_single_node === true;
@@ -110,6 +121,7 @@ export function validateSettings(settings: Json): void {
   if (mcr !== undefined && (typeof mcr !== "number" || !Number.isInteger(mcr) || mcr < 0 || mcr > MAX_CONCURRENT))
     throw invalid(`max_concurrent_runs must be between 0 and ${MAX_CONCURRENT}.`);
   checkGitSource(settings.git_source);
+  checkDeployment(settings.deployment);
   const triggers = ["schedule", "trigger", "continuous"].filter((k) => settings[k] !== undefined);
   if (triggers.length > 1) throw invalid(`Only one of ${triggers.join(", ")} can be set.`);
   if (isObject(settings.schedule) && typeof settings.schedule.quartz_cron_expression !== "string")

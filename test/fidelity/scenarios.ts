@@ -248,4 +248,27 @@ export const SCENARIOS: Scenario[] = [
       check(stored?.custom_tags?.jobform_fidelity === "yes", "the policy's fixed tag is in the stored cluster", JSON.stringify(stored));
     },
   },
+  {
+    fact: "bundle markers: deployment needs kind; deployment and UI_LOCKED are echoed, API edits of a UI_LOCKED job are accepted, a reset without them clears both",
+    source:
+      "sdk-go model JobDeployment (kind required) and JobEditMode (UI_LOCKED locks the UI); databricks/cli acceptance bundle deploy outputs (jobs list echoes deployment {kind: BUNDLE, metadata_file_path} and edit_mode UI_LOCKED; redeploys update such jobs through the API); jobs/reset overwrites all settings (API-NOTES §4)",
+    async run(t) {
+      const refused = await t.call("POST", `${J}/create`, { name: `jobform-fidelity-${t.tag}`, deployment: { metadata_file_path: "/Workspace/Shared/x/state/metadata.json" } });
+      refusedWith(refused, 400, "INVALID_PARAMETER_VALUE", /deployment\.kind/);
+      const deployment = { kind: "BUNDLE", metadata_file_path: `/Workspace/Users/${t.me}/.bundle/fidelity-${t.tag}/default/state/metadata.json` };
+      const id = await createJob(t, { deployment, edit_mode: "UI_LOCKED", max_concurrent_runs: 1 });
+      const got = await getSettings(t, id);
+      check(JSON.stringify(got.deployment) === JSON.stringify(deployment), "deployment echoed as sent", got.deployment);
+      check(got.edit_mode === "UI_LOCKED", "edit_mode echoed", got.edit_mode);
+      const edit = await t.call("POST", `${J}/update`, { job_id: Number(id), new_settings: { max_concurrent_runs: 2 } });
+      check(edit.status === 200, "jobs/update of a UI_LOCKED job answers 200", edit.text);
+      const edited = await getSettings(t, id);
+      check(edited.max_concurrent_runs === 2 && edited.edit_mode === "UI_LOCKED", "the edit is made and the lock kept", edited);
+      const reset = await t.call("POST", `${J}/reset`, { job_id: Number(id), new_settings: { name: `jobform-fidelity-${t.tag}`, max_concurrent_runs: 1 } });
+      check(reset.status === 200, "jobs/reset answers 200", reset.text);
+      const after = await getSettings(t, id);
+      check(after.deployment === undefined, "reset without deployment clears it", after.deployment);
+      check(after.edit_mode === undefined || after.edit_mode === "EDITABLE", "reset without edit_mode leaves the job editable", after.edit_mode);
+    },
+  },
 ];

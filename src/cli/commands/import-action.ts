@@ -14,6 +14,7 @@ import { idToString } from "../../lib/json.js";
 import { mapLimit } from "../../lib/map-limit.js";
 import { readJob } from "../../live/read-live.js";
 import { UserError } from "../errors.js";
+import { bundleKeys, outsideRefNotes, referableJobs, withoutMarkers } from "./import-bundle-adopt.js";
 import { globals, parseVars } from "../globals.js";
 import { adoptMap } from "../plan-context.js";
 import { readProject, readProjectText } from "../read-project.js";
@@ -124,17 +125,33 @@ export async function importJobs(flags: ImportFlags, cmd: Command): Promise<void
       ...(flags.force ? [] : files.keys()),
       ...again.values(),
     ]);
-    const keys = assignKeys(chosen.filter((j) => !again.has(idToString(j.job_id))).map((j) => ({ jobId: idToString(j.job_id), name: j.settings?.name })), taken);
-    for (const [id, key] of again) keys.set(id, key);
+    const fresh = chosen.filter((j) => !again.has(idToString(j.job_id)));
+    const bundle = await bundleKeys(client, fresh, taken);
+    notes.push(...bundle.notes);
+    const keys = assignKeys(fresh.filter((j) => !bundle.keys.has(idToString(j.job_id))).map((j) => ({ jobId: idToString(j.job_id), name: j.settings?.name })), new Set([...taken, ...bundle.keys.values()]));
+    for (const [id, key] of [...again, ...bundle.keys]) keys.set(id, key);
+    const refs = referableJobs(
+      [...keys],
+      listed.flatMap((j) => {
+        const key = managedKey(tagsOf(j), project);
+        return key === undefined ? [] : [[idToString(j.job_id), key] as const];
+      }),
+      Object.entries(adopt).map(([key, id]) => [id, key] as const),
+      [...files].flatMap(([key, f]) => {
+        const id = importedFrom(f.text);
+        return id === undefined ? [] : [[id, key] as const];
+      }),
+    );
 
-    const jobs = await mapLimit(chosen, 8, (j) => readJob(client, j));
+    const jobs = await mapLimit(chosen, 8, async (j) => withoutMarkers(await readJob(client, j)));
     mkdirSync(join(g.dir, "jobs"), { recursive: true });
     const schemaRef = editorSchemaRef(join(g.dir, "jobs"), g.dir, "job");
     const written = new Map<string, string>();
     for (const job of jobs) {
       const key = keys.get(job.jobId) as string;
       const rel = `jobs/${key}.yaml`;
-      writeFileSync(join(g.dir, rel), importedYaml(job, schemaRef));
+      writeFileSync(join(g.dir, rel), importedYaml(job, schemaRef, refs));
+      notes.push(...outsideRefNotes(job.settings, rel, refs));
       written.set(key, job.jobId);
       const name = typeof job.settings.name === "string" ? ` "${job.settings.name}"` : "";
       process.stdout.write(`wrote ${rel} from job ${job.jobId}${name}\n`);

@@ -18,6 +18,7 @@ export interface ImportBundleFlags {
   fromBundle: string;
   out?: string;
   force?: boolean;
+  adopt?: boolean;
 }
 
 const exists = (p: string) => {
@@ -29,9 +30,8 @@ const exists = (p: string) => {
   }
 };
 
-export function importBundle(flags: ImportBundleFlags & { jobId?: string[]; all?: boolean; name?: string; adopt?: boolean }, cmd: Command): void {
+export async function importBundle(flags: ImportBundleFlags & { jobId?: string[]; all?: boolean; name?: string }, cmd: Command): Promise<void> {
   if (flags.jobId?.length || flags.all || flags.name !== undefined) throw new UserError("--from-bundle reads the jobs from the bundle; it does not take --job-id, --all or --name");
-  if (flags.adopt) throw new UserError("--from-bundle --adopt (taking over the jobs the bundle deployed) is not built yet; import without --adopt, and stop deploying with the bundle before the first apply");
   const g = globals(cmd);
   const format = formatOption(cmd, ["text", "json"], "text");
   const out = resolve(g.dir, flags.out ?? ".");
@@ -50,11 +50,15 @@ export function importBundle(flags: ImportBundleFlags & { jobId?: string[]; all?
     mkdirSync(dirname(join(out, f.path)), { recursive: true });
     writeFileSync(join(out, f.path), f.text);
   }
+  // --adopt (import-bundle-adopt.ts): the jobs the bundle deployed to the target go into adopt:.
+  const adopt = flags.adopt ? (await import("./import-bundle-adopt.js")).adoptFromBundle : undefined;
   if (format === "json") {
+    await adopt?.(cmd, out, read, targets, (line) => process.stderr.write(line));
     process.stdout.write(JSON.stringify({ bundle: read.root, out, files: result.files.map((f) => f.path), report: result.report }, null, 2) + "\n");
     return;
   }
   for (const f of result.files) process.stdout.write(`wrote ${join(flags.out ?? ".", f.path)}\n`);
+  await adopt?.(cmd, out, read, targets);
   process.stdout.write(`\n${renderReport(result.report)}`);
   process.stdout.write(`\nNext: jobform validate${flags.out ? ` --dir ${flags.out}` : ""}, then jobform plan against each target.\n`);
 }
