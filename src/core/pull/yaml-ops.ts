@@ -32,6 +32,7 @@ function walk(root: Node | null, segments: readonly string[]): Step[] {
   let cur: Node | null = root;
   for (const seg of segments) {
     if (isAlias(cur)) throw new EditRefused("the value is an alias (*name) of another part of the file");
+    if (cur && (cur as { anchor?: string }).anchor) throw new EditRefused(`the value is shared through the YAML anchor &${(cur as { anchor?: string }).anchor ?? ""}`);
     if (isMap(cur)) {
       const pair = (cur.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === seg);
       if (!pair) break;
@@ -141,6 +142,14 @@ function pastLine(text: string, end: number): number {
   return text.startsWith("\r\n", stop) ? stop + 2 : stop < text.length ? stop + 1 : stop;
 }
 
+/** Whole lines from `start` to `stop` deleted; between two blank lines, one of them goes too. */
+function cut(text: string, start: number, stop: number): Splice {
+  const blankAbove = start >= 2 && /\n\r?\n$/.test(text.slice(Math.max(0, start - 3), start));
+  const blankBelow = /^\r?\n/.exec(text.slice(stop, stop + 2));
+  const end = blankAbove && blankBelow ? stop + blankBelow[0].length : stop;
+  return { at: start, length: end - start, insert: "" };
+}
+
 function appendItem(text: string, seq: YAMLSeq, value: unknown): Splice {
   const items = seq.items as Node[];
   const last = items[items.length - 1];
@@ -168,8 +177,7 @@ function removeItem(text: string, seq: YAMLSeq, index: number): Splice[] {
     const kept = items.filter((_, i) => i !== index).map((n) => text.slice(n.range?.[0] as number, n.range?.[1] as number));
     return [{ at: from, length: to - from, insert: kept.join(", ") }];
   }
-  const start = withOwnComments(text, dashOf(text, node));
-  return [{ at: start, length: pastLine(text, endOf(node) as number) - start, insert: "" }];
+  return [cut(text, withOwnComments(text, dashOf(text, node)), pastLine(text, endOf(node) as number))];
 }
 
 function removePair(text: string, map: YAMLMap, pair: Pair<Node, Node | null>): Splice[] {
@@ -185,8 +193,28 @@ function removePair(text: string, map: YAMLMap, pair: Pair<Node, Node | null>): 
     if (to === undefined) throw new EditRefused("it is the only key of a list item");
     return [{ at: keyStart, length: to - keyStart, insert: "" }];
   }
-  const start = withOwnComments(text, keyStart);
-  return [{ at: start, length: pastLine(text, valueEnd) - start, insert: "" }];
+  return [cut(text, withOwnComments(text, keyStart), pastLine(text, valueEnd))];
+}
+
+/**
+ * A plain list set item by item, so the items that stay keep their text and comments: scalars changed in
+ * place, items added at the end, items cut from the end. Undefined when an item that changes is not a scalar.
+ */
+function setItems(text: string, segments: readonly string[], seq: YAMLSeq, value: readonly unknown[]): string | undefined {
+  const items = seq.items as Node[];
+  const common = Math.min(items.length, value.length);
+  const splices: Splice[] = [];
+  for (let i = 0; i < common; i++) {
+    const n = items[i] as Node;
+    if (isScalar(n) && !isCollection(value[i])) splices.push(...scalarSplice(n, value[i]));
+    else if (!isScalar(n) || isCollection(value[i])) {
+      if (JSON.stringify(n.toJSON()) !== JSON.stringify(value[i])) return undefined;
+    }
+  }
+  let out = applySplices(text, splices);
+  for (let i = items.length - 1; i >= value.length; i--) out = removeAt(out, [...segments, String(i)], false);
+  for (const v of value.slice(items.length)) out = appendAt(out, segments, v);
+  return out;
 }
 
 function setAt(text: string, segments: readonly string[], value: unknown): string {
@@ -197,8 +225,10 @@ function setAt(text: string, segments: readonly string[], value: unknown): strin
     const node = last.node;
     if (isAlias(node) || (node && (node as { anchor?: string }).anchor)) throw new EditRefused("the value is shared through a YAML anchor");
     if (isScalar(node) && node.value !== null && !isCollection(value)) return applySplices(text, scalarSplice(node, value));
-    if (isSeq(node) && Array.isArray(value) && value.length === node.items.length && node.items.every((n, i) => isScalar(n) && !isCollection(value[i])))
-      return applySplices(text, node.items.flatMap((n, i) => scalarSplice(n as Scalar, value[i])));
+    if (isSeq(node) && Array.isArray(value) && value.length > 0 && !(node.flow && node.items.length === 0)) {
+      const itemwise = setItems(text, segments, node, value);
+      if (itemwise !== undefined) return itemwise;
+    }
     if (last.pair && isMap(last.container)) return applySplices(text, [replacePairValue(text, last.container, last.pair)(value)]);
     if (node?.range && (isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow))) return applySplices(text, [{ at: node.range[0], length: node.range[1] - node.range[0], insert: flowText(value) }]);
     throw new EditRefused("a block list item cannot be replaced in place");
