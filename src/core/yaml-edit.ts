@@ -55,6 +55,8 @@ export function setScalar(text: string, node: Node, value: string | number | boo
 
 /** A value as YAML writes it inside a flow collection (or on one line): `{ a: 1, b: [ x ] }`. */
 export function flowText(value: unknown): string {
+  // A plain scalar may hold `,` and brackets in block context, not in a flow collection: quoted there.
+  if (typeof value === "string" && /[,[\]{}]/.test(value)) return JSON.stringify(value);
   if (value === null || typeof value !== "object") return value === null ? "null" : scalarText(value as string | number | boolean);
   return stringify(value, { collectionStyle: "flow", lineWidth: 0 }).trimEnd();
 }

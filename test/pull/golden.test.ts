@@ -63,6 +63,10 @@ describe("pull golden cases", () => {
       expect(report).toBe(golden(name, "pull.json", report));
       // What is left for plan is exactly what pull reported and left.
       expect(changeLines(planOf(after, live, target))).toEqual(outcome.left.map((l) => `${l.key} ${l.pointer}`).sort());
+      // Edits for one target leave what every other target resolves as it was.
+      const pulled = check(files, target).resolved;
+      const targets = Object.keys((pulled.project?.targets ?? {}) as object).filter((t) => t !== pulled.target);
+      for (const t of targets) expect(check(after, t).resolved.jobs.map((j) => j.document), `target ${t}`).toEqual(check(files, t).resolved.jobs.map((j) => j.document));
       // Every comment line of the files survives, but the ones written on a removed key or item.
       for (const [file, text] of files) {
         const comments = text.split("\n").filter((l) => l.trim().startsWith("#"));

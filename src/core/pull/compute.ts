@@ -77,6 +77,22 @@ function placeOf(j: Job, segments: readonly string[]): Place | undefined {
   return { doc: o.document, segments: [...o.segments], route: layer === "job" ? "job file" : "target override" };
 }
 
+/**
+ * A value of the job file (which every target shares) goes in this target's override instead when the
+ * override already has the object it sits in: the target has its own version of that object, and the edit
+ * stays a change of this target. `rest`: the part of the path the resolved job does not have yet.
+ */
+function overridden(j: Job, segments: readonly string[], place: Place | undefined, rest: readonly string[] = []): Place | undefined {
+  if (place?.route !== "job file" || !j.projectDoc) return place;
+  const parent = rest.length ? segments : segments.slice(0, -1);
+  if (parent.length === 0) return place;
+  const over = layerPath(valueAt(j.projectDoc.value, j.overrideRoot), j.job.document, parent);
+  const container = valueAt(j.projectDoc.value, [...j.overrideRoot, ...over.segments]);
+  if (!over.exists || over.stuck || container === null || typeof container !== "object") return place;
+  const tail = rest.length ? [] : segments.slice(-1);
+  return { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments, ...tail], route: "target override" };
+}
+
 /** Whether a layer below `place` (the job file under an override, `defaults:` under both) has a value there. */
 function lowerLayerHas(j: Job, place: Place, segments: readonly string[]): boolean {
   const defaults = j.input.project?.defaults;
@@ -146,7 +162,7 @@ function fieldEdit(j: Job, f: FieldChange): void {
     const o = origin(j, segments);
     const template = templateAt(o);
     if (template !== undefined) return templated(j, f, template, want, git);
-    const place = placeOf(j, segments);
+    const place = overridden(j, segments, placeOf(j, segments));
     if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { git, live: want });
     if (want !== undefined) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: want }, { before: git, after: want });
     // Where a lower layer sets the key, removing it would bring that value back: the default (or null) is written.
@@ -154,12 +170,7 @@ function fieldEdit(j: Job, f: FieldChange): void {
     return edit(j, place, f.path, { kind: "remove", segments: place.segments, prune: true }, { before: git });
   }
   if (want === undefined) return leave(j, f.path, "the field is not where git's definition has it (a renamed field)", { live: want });
-  let place = placeOf(j, segments);
-  // A new field goes in the job file, unless the target already overrides the object it goes into.
-  if (place?.route === "job file" && j.projectDoc) {
-    const over = layerPath(valueAt(j.projectDoc.value, j.overrideRoot), j.job.document, segments);
-    if (over.exists) place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
-  }
+  const place = overridden(j, segments, placeOf(j, segments), rest);
   if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { live: want });
   const parent = valueAt(j.job.document, segments);
   if (Array.isArray(parent) && rest.length === 1 && listAddressing(canonical.slice(0, -1)) !== "position")
