@@ -63,7 +63,7 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
   const hide = (s: string) => maskString(maskKnown(s, secrets));
   if (outcome.errors.length) {
     process.stderr.write(hide(renderDiagnosticsText(outcome.errors, { color: g.color })));
-    throw new UserError("pull's edits would leave the project with errors (a bug in pull: please report it); nothing was written");
+    throw new UserError("with the workspace's settings the project would have these errors (fix the job in the workspace, or run apply to restore git's version); nothing was written");
   }
   const deleting = flags.deleteMissing ? outcome.missing.map((k) => checked.resolved.jobs.find((j) => j.key === k)?.file).filter((f): f is string => f !== undefined) : [];
   const dryRun = flags.dryRun === true;

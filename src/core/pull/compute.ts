@@ -93,11 +93,28 @@ function overridden(j: Job, segments: readonly string[], place: Place | undefine
   return { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments, ...tail], route: "target override" };
 }
 
-/** Whether a layer below `place` (the job file under an override, `defaults:` under both) has a value there. */
-function lowerLayerHas(j: Job, place: Place, segments: readonly string[]): boolean {
-  const defaults = j.input.project?.defaults;
-  if (layerPath(defaults, j.job.document, segments).exists) return true;
-  return place.route === "target override" && layerPath(j.jobDoc.value, j.job.document, segments).exists;
+/**
+ * Takes a value git sets and the workspace does not (or holds at its server default) out of what this target
+ * resolves. The key goes from the layer on top; where a layer below it would then show through (the job file
+ * under an override, `defaults:` under both), the top layer says the default (or null) instead, so the other
+ * targets keep their value and this one gets none.
+ */
+function unset(j: Job, pointer: string, segments: readonly string[], place: Place, git: unknown, dflt: unknown): void {
+  const over = j.projectDoc ? layerPath(valueAt(j.projectDoc.value, j.overrideRoot), j.job.document, segments) : undefined;
+  const inJob = layerPath(j.jobDoc.value, j.job.document, segments);
+  const inDefaults = layerPath(j.input.project?.defaults, j.job.document, segments).exists;
+  const value = dflt ?? null;
+  if (over?.exists && j.projectDoc) {
+    const top: Place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
+    if (inJob.exists || inDefaults) return edit(j, top, pointer, { kind: "set", segments: top.segments, value }, { before: git, after: value });
+    return edit(j, top, pointer, { kind: "remove", segments: top.segments, prune: true }, { before: git });
+  }
+  if (inJob.exists) {
+    const mine: Place = { doc: j.jobDoc, segments: inJob.segments, route: "job file" };
+    if (inDefaults) return edit(j, mine, pointer, { kind: "set", segments: mine.segments, value }, { before: git, after: value });
+    return edit(j, mine, pointer, { kind: "remove", segments: mine.segments, prune: true }, { before: git });
+  }
+  edit(j, place, pointer, { kind: "set", segments: place.segments, value }, { before: git, after: value });
 }
 
 /** A single-node cluster keeps `num_workers: 0`: the canonical form drops a 0, validation needs it (JF024). */
@@ -160,14 +177,13 @@ function fieldEdit(j: Job, f: FieldChange): void {
   const git = rest.length === 0 ? valueAt(j.job.document, segments) : undefined;
   if (rest.length === 0) {
     const o = origin(j, segments);
+    // A template is kept, unless the workspace dropped the whole object it sits in.
     const template = templateAt(o);
-    if (template !== undefined) return templated(j, f, template, want, git);
+    if (template !== undefined && !(want === undefined && git !== null && typeof git === "object")) return templated(j, f, template, want, git);
     const place = overridden(j, segments, placeOf(j, segments));
     if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { git, live: want });
     if (want !== undefined) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: want }, { before: git, after: want });
-    // Where a lower layer sets the key, removing it would bring that value back: the default (or null) is written.
-    if (place.note !== undefined || lowerLayerHas(j, place, segments)) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: dflt ?? null }, { before: git, after: dflt ?? null });
-    return edit(j, place, f.path, { kind: "remove", segments: place.segments, prune: true }, { before: git });
+    return unset(j, f.path, segments, place, git, dflt);
   }
   if (want === undefined) return leave(j, f.path, "the field is not where git's definition has it (a renamed field)", { live: want });
   const place = overridden(j, segments, placeOf(j, segments), rest);
