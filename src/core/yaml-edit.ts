@@ -3,7 +3,7 @@
  * (Document.toString) restyles everything around the edit — flow maps split, `[a]` becomes `[ a ]` — so
  * pause, unpause, import --adopt and apply's adopt clean-up splice the source text at the nodes' offsets.
  */
-import { isMap, isScalar, stringify } from "yaml";
+import { isMap, isScalar, isSeq, stringify } from "yaml";
 import type { Node, Pair, YAMLMap } from "yaml";
 
 /** Replace `length` characters at `at` with `insert`. */
@@ -92,7 +92,9 @@ export function addEntries(text: string, map: YAMLMap, entries: readonly (readon
   const indent = " ".repeat(first - lineStart(text, first));
   const end = contentLineEnd(text, endOf(last?.value) ?? endOf(last?.key) ?? first);
   const eol = lineBreak(text);
-  return { at: end, length: 0, insert: entries.map(([k, v]) => `${eol}${indent}${blockEntry(k, v, indent, eol)}`).join("") };
+  // Where the entries before hold flow collections (`name: { … }`), a new one is written the same way.
+  const flowSiblings = (isMap(last?.value) || isSeq(last?.value)) && (last?.value as YAMLMap).flow === true;
+  return { at: end, length: 0, insert: entries.map(([k, v]) => `${eol}${indent}${flowSiblings ? `${scalarText(k)}: ${flowText(v)}` : blockEntry(k, v, indent, eol)}`).join("") };
 }
 
 /**

@@ -3,6 +3,7 @@
 // plan reads it, and the pure pull run on the project's files in memory.
 import { aclRequest } from "../../src/apply/permissions.js";
 import { jobSettings } from "../../src/apply/payloads.js";
+import { ignoreRules } from "../../src/cli/plan-context.js";
 import { loadSchemas } from "../../src/cli/schemas.js";
 import { ownerOf } from "../../src/core/deployment.js";
 import type { SourceFile } from "../../src/core/load.js";
@@ -41,7 +42,7 @@ export function check(files: Files, target?: string): CheckedProject {
 export function options(checked: CheckedProject): PlanOptions {
   const r = checked.resolved;
   const owner = ownerOf(r.project, r.projectName as string, r.target, HOST, DEPLOYER);
-  return { project: r.projectName as string, deployment: owner.deployment, claimsLegacy: owner.claimsLegacy, target: r.target, host: HOST, prune: false, deployer: DEPLOYER };
+  return { project: r.projectName as string, deployment: owner.deployment, claimsLegacy: owner.claimsLegacy, target: r.target, host: HOST, prune: false, deployer: DEPLOYER, ignore: ignoreRules(checked) };
 }
 
 export function emulatorWorkspace(): Workspace {

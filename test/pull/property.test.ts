@@ -253,10 +253,6 @@ describe("pull property", () => {
         const live = readLiveJobs(ws);
         const { outcome, files: after } = pull(files, live, target);
         const where = `seed ${SEED}, ${target} round ${round}; edits:\n${c.log.slice(-EDITS_PER_ROUND * 2).join("\n")}`;
-        if (outcome.errors.length && process.env.PULL_DEBUG) {
-          const sl = live.find((l) => (l.settings.tags as Obj).jobform_key === "sales-load");
-          console.log(JSON.stringify((sl?.settings.tasks as Task[]).map((t) => [t.task_key, t.depends_on])), JSON.stringify(outcome.edits.filter((e) => e.key === "sales-load").map((e) => e.op)), files.get("jobs/sales-load.yaml"));
-        }
         expect(outcome.errors, where).toEqual([]);
         expect(outcome.unsettled, where).toEqual([]);
         expect(changeLines(planOf(after, live, target)), where).toEqual([...new Set(outcome.left.map((l) => `${l.key} ${l.pointer}`))].sort());

@@ -59,7 +59,7 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
     options: inputs.options,
     deployed: (jobs) => deployedJobs(checked, jobs, inputs.deployer),
   });
-  const secrets = secretValues(checked.resolved);
+  const secrets = [...secretValues(checked.resolved), ...outcome.secrets.map((v) => v.value)].sort((a, b) => b.length - a.length);
   const hide = (s: string) => maskString(maskKnown(s, secrets));
   if (outcome.errors.length) {
     process.stderr.write(hide(renderDiagnosticsText(outcome.errors, { color: g.color })));

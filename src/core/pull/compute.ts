@@ -1,6 +1,8 @@
 // From a plan (git → workspace) to the edits that make git say what the workspace has: each field change
 // of the plan becomes one edit of the file its value came from, or a report of why it was left alone.
 import { apiValueAt, listAddressing } from "../api-shape.js";
+import { SECRET_NAME } from "../lint/secrets.js";
+import { maskString } from "../mask.js";
 import { stableStringify } from "../fingerprint.js";
 import { locate } from "../load.js";
 import type { LoadedDocument } from "../load.js";
@@ -149,6 +151,31 @@ function withoutComputed(value: unknown, path: readonly string[], owners: readon
   return out;
 }
 
+/** Databricks secret references and dynamic values are not secrets themselves. */
+const REFERENCE = /^\s*\{\{[^}]+\}\}\s*$/;
+
+/**
+ * The value with every secret-looking string (a credential's shape, or a literal under a secret-looking key)
+ * replaced by `${var.<job>_<key>}`: git never gets the clear text. The variables are declared in
+ * jobform.yaml and reported; their values come from JOBFORM_VAR_<name> or --var.
+ */
+function withoutSecrets(j: Job, value: unknown, key: string, pointer: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutSecrets(j, v, key, pointer));
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(j, v, k, pointer)]));
+  if (typeof value !== "string" || REFERENCE.test(value) || value.length < 4) return value;
+  if (maskString(value) === value && !SECRET_NAME.test(key)) return value;
+  const taken = new Set([...Object.keys(isPlainObject(j.input.project?.variables) ? j.input.project.variables : {}), ...j.out.secrets.map((s) => s.name)]);
+  const stem = `${j.job.key}_${key}`.replace(/[^A-Za-z0-9_]/g, "_").replace(/^[^A-Za-z_]/, "_$&");
+  let name = stem;
+  for (let n = 2; taken.has(name); n++) name = `${stem}_${n}`;
+  j.out.secrets.push({ name, value });
+  if (j.projectDoc) {
+    const place: Place = { doc: j.projectDoc, segments: ["variables", name], route: "target variable", note: `the workspace's value looks like a secret: git gets \${var.${name}}; set JOBFORM_VAR_${name} (or --var ${name}=…) where jobform runs` };
+    edit(j, place, pointer, { kind: "set", segments: place.segments, value: { description: `secret of ${j.job.key} ${pointer}, pulled from the workspace; its value is not kept in git` } }, { after: `\${var.${name}}` });
+  }
+  return `\${var.${name}}`;
+}
+
 /** How a template's value is adopted: through the target's variable when only it uses that variable, else reported. */
 function templated(j: Job, f: FieldChange, template: string, want: unknown, git: unknown): void {
   const name = /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(template)?.[1];
@@ -173,7 +200,7 @@ function fieldEdit(j: Job, f: FieldChange): void {
   // A server default is not written: the key goes (or, where a lower layer sets it, the default is written).
   if (want !== undefined && dflt !== undefined && same(want, dflt)) want = undefined;
   if (want === undefined && canonical[canonical.length - 1] === "num_workers" && raw === 0) want = 0;
-  if (want !== undefined) want = withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw);
+  if (want !== undefined) want = withoutSecrets(j, withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw), canonical[canonical.length - 1] ?? "", f.path);
   const git = rest.length === 0 ? valueAt(j.job.document, segments) : undefined;
   if (rest.length === 0) {
     const o = origin(j, segments);
@@ -225,16 +252,16 @@ function jobEdits(input: PullInput, change: JobChange, out: PullResult): void {
   if (!job || !live || !jobDoc) return;
   const j: Job = { input, job, live, jobDoc, projectDoc: input.documents.get(PROJECT_FILE), overrideRoot: ["targets", input.target ?? "", "jobs", job.key], out };
   for (const f of change.fields) fieldEdit(j, f);
-  if (change.acl_unread) leave(j, "/permissions", "the access list could not be read (403: it takes CAN_MANAGE); permissions are left as git has them");
   for (const p of change.permissions) permissionEdit(j, p);
 }
 
 /** The edits that bring git to the workspace's settings for every job the plan would update. */
 export function computePull(input: PullInput): PullResult {
-  const out: PullResult = { edits: [], left: [], missing: [] };
+  const out: PullResult = { edits: [], left: [], missing: [], secrets: [] };
   for (const change of input.plan.changes) {
     if (change.action === "create") out.missing.push(change.key);
     else if (change.action === "update") jobEdits(input, change, out);
+    if (change.acl_unread) out.left.push({ key: change.key, pointer: "/permissions", reason: "the access list could not be read (403: it takes CAN_MANAGE); permissions are left as git has them" });
   }
   return out;
 }

@@ -30,6 +30,8 @@ export interface PullOutcome {
   edits: PullEdit[];
   left: LeftAlone[];
   missing: string[];
+  /** Variables pull declared for secret-looking values (the values are never written). */
+  secrets: { name: string; value: string }[];
   /** Before and after text of every file the edits change. */
   files: { file: string; before: string; after: string }[];
   /** What a plan from the edited files would still change beyond what was reported (empty: settled). */
@@ -54,10 +56,12 @@ export function pullProject(input: PullProjectInput): PullOutcome {
   const edited = applyEdits(texts, computed.edits);
   const left = [...computed.left, ...edited.refused];
   const files = [...edited.texts].map(([file, after]) => ({ file, before: texts.get(file) as string, after })).sort((a, b) => (a.file < b.file ? -1 : 1));
-  const out: PullOutcome = { edits: edited.made, left, missing: computed.missing, files, unsettled: [], errors: [], plan };
+  const out: PullOutcome = { edits: edited.made, left, missing: computed.missing, secrets: computed.secrets, files, unsettled: [], errors: [], plan };
   if (files.length === 0) return out;
   const changed = input.files.map((f) => (edited.texts.has(f.path) ? { path: f.path, bytes: utf8.encode(edited.texts.get(f.path)) } : f));
-  const again = checkProject(changed, input.resolve, input.schemas);
+  // The variables that now hold secret-looking workspace values have them for this plan only.
+  const secrets = Object.fromEntries(computed.secrets.map((v) => [v.name, v.value]));
+  const again = checkProject(changed, { ...input.resolve, vars: { ...secrets, ...input.resolve.vars } }, input.schemas);
   out.errors = again.all.filter((d) => d.severity === "error");
   if (out.errors.length === 0) out.unsettled = unsettled(planJobs(deployed(again.resolved.jobs), input.live, input.options), left);
   return out;

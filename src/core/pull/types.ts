@@ -35,4 +35,6 @@ export interface PullResult {
   left: LeftAlone[];
   /** Jobs with a definition that the workspace does not have (deleted there, or never applied). */
   missing: string[];
+  /** Secret-looking workspace values written as `${var.<name>}`: the variable and the value it needs. */
+  secrets: { name: string; value: string }[];
 }
