@@ -1,6 +1,6 @@
 // `jobform pull` end to end: the built CLI against `jobform serve` over HTTP, on a copy of the sample project.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
@@ -46,25 +46,31 @@ function gitInit(dir: string): void {
   git("commit", "-q", "-m", "sample");
 }
 
+/** The sample project in a git work tree, applied to a fresh emulator, then edited in the "UI". */
+async function appliedAndEdited(): Promise<string> {
+  emu = await emulator();
+  const dir = sampleProject();
+  gitInit(dir);
+  expect((await cliAgainst(emu, ["--dir", dir, "apply", "--auto-approve"])).code).toBe(0);
+  await editTwoJobs();
+  return dir;
+}
+
 const read = (dir: string, f: string) => readFileSync(join(dir, f), "utf8");
 
 describe("jobform pull", () => {
-  it("brings two jobs' UI edits into their files, after which plan is empty; a dry run writes nothing", { timeout: 120_000 }, async () => {
-    emu = await emulator();
-    const dir = sampleProject();
-    gitInit(dir);
-    expect((await cliAgainst(emu, ["--dir", dir, "apply", "--auto-approve"])).code).toBe(0);
-    await editTwoJobs();
+  it("brings two jobs' UI edits into their files, after which plan is empty; a dry run writes nothing", { timeout: 180_000 }, async () => {
+    const dir = await appliedAndEdited();
     const before = new Map(["jobform.yaml", "jobs/sales-load.yaml", "jobs/orders-stream.yaml", "jobs/ml-training.yaml"].map((f) => [f, read(dir, f)]));
 
-    const dry = await cliAgainst(emu, ["--dir", dir, "pull", "--dry-run"]);
+    const dry = await cliAgainst(emu!, ["--dir", dir, "pull", "--dry-run"]);
     expect(dry.stderr).toBe("");
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("--- a/jobs/sales-load.yaml\n+++ b/jobs/sales-load.yaml\n");
     expect(dry.stdout).toContain("-timeout_seconds: 7200\n+timeout_seconds: 5400\n");
     for (const [f, t] of before) expect(read(dir, f)).toBe(t);
 
-    const r = await cliAgainst(emu, ["--dir", dir, "pull"]);
+    const r = await cliAgainst(emu!, ["--dir", dir, "pull"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("jobs/sales-load.yaml:13: sales-load /timeout_seconds: 7200 → 5400 (job file)");
@@ -76,26 +82,22 @@ describe("jobform pull", () => {
     expect(read(dir, "jobform.yaml")).toBe(before.get("jobform.yaml"));
     expect(read(dir, "jobs/ml-training.yaml")).toBe(before.get("jobs/ml-training.yaml"));
 
-    const plan = await cliAgainst(emu, ["--dir", dir, "plan", "--detailed-exitcode"]);
+    const plan = await cliAgainst(emu!, ["--dir", dir, "plan", "--detailed-exitcode"]);
     expect(plan.stdout).toContain("No changes");
     expect(plan.code).toBe(0);
   });
 
-  it("refuses a file with uncommitted changes unless --force, and prints every edit as JSON", { timeout: 120_000 }, async () => {
-    emu = await emulator();
-    const dir = sampleProject();
-    gitInit(dir);
-    expect((await cliAgainst(emu, ["--dir", dir, "apply", "--auto-approve"])).code).toBe(0);
-    await editTwoJobs();
+  it("refuses a file with uncommitted changes unless --force, and prints every edit as JSON", { timeout: 180_000 }, async () => {
+    const dir = await appliedAndEdited();
     const mine = read(dir, "jobs/sales-load.yaml") + "# my unsaved thought\n";
     writeFileSync(join(dir, "jobs/sales-load.yaml"), mine);
 
-    const refused = await cliAgainst(emu, ["--dir", dir, "pull"]);
+    const refused = await cliAgainst(emu!, ["--dir", dir, "pull"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("jobs/sales-load.yaml has uncommitted changes");
     expect(read(dir, "jobs/sales-load.yaml")).toBe(mine);
 
-    const r = await cliAgainst(emu, ["--dir", dir, "pull", "--force", "--format", "json"]);
+    const r = await cliAgainst(emu!, ["--dir", dir, "pull", "--force", "--format", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { settled: boolean; written: string[]; edits: Record<string, unknown>[]; left_alone: unknown[]; missing: string[] };
@@ -110,5 +112,16 @@ describe("jobform pull", () => {
     expect(Object.keys(out.edits[0] ?? {}).sort()).toEqual(["after", "before", "file", "key", "line", "pointer", "routed_to"]);
     expect(out.left_alone).toEqual([]);
     expect(read(dir, "jobs/sales-load.yaml").endsWith("# my unsaved thought\n")).toBe(true);
+
+    // A job deleted in the workspace: reported and kept, removed with --delete-missing.
+    await api("POST", "/api/2.2/jobs/delete", { job_id: Number(await jobId("reports-refresh")) });
+    const kept = await cliAgainst(emu!, ["--dir", dir, "pull", "--force"]);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain("missing: job reports-refresh is not in the workspace");
+    expect(existsSync(join(dir, "jobs/reports-refresh.yaml"))).toBe(true);
+    const gone = await cliAgainst(emu!, ["--dir", dir, "pull", "--force", "--delete-missing"]);
+    expect(gone.code).toBe(0);
+    expect(gone.stdout).toContain("deleted: jobs/reports-refresh.yaml");
+    expect(existsSync(join(dir, "jobs/reports-refresh.yaml"))).toBe(false);
   });
 });
