@@ -40,6 +40,14 @@ export interface PlanInputs {
   ignore: IgnoreRule[];
   /** Values the cluster policies write into stored clusters: not drift, for the convergence check too. */
   policyFills: PlanOptions["policyFills"];
+  /** What the plan was made with, so a command can plan again from edited files (pull). */
+  options: PlanOptions;
+}
+
+/** The jobs as the target deploys them: development mode renames and pauses them for their deployer. */
+export function deployedJobs(checked: CheckedProject, jobs: readonly DesiredJob[], deployer: string): DesiredJob[] {
+  const mode = targetSettings(checked.resolved.project, checked.resolved.target).mode;
+  return mode === "development" ? jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : [...jobs];
 }
 
 /** The project as validate sees it; any error stops a command that would talk to the workspace. */
@@ -153,13 +161,13 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const mode = targetSettings(checked.resolved.project, checked.resolved.target).mode;
     const people = mode === "production" ? personRunAs(checked.resolved.jobs, deployer) : [];
     if (people.length) process.stderr.write(`warning: target "${checked.resolved.target}" is in production mode, but ${people.join(", ")} would run as a person; set run_as to a service principal (targets.${checked.resolved.target}.run_as covers every job)\n`);
-    const desired = mode === "development" ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
+    const desired = deployedJobs(checked, checked.resolved.jobs, deployer);
     const crowded = developmentTagOverflow(desired);
     if (crowded.length) throw new UserError(`${crowded.join("; ")}; nothing was written`);
     const policies = await checkClusterPolicies(cmd, client, checked, desired, only);
     const live = await readLive(client, owner, { adopt });
     const rules = opts.projectRules === false ? undefined : planRuleFindings(cmd, checked, desired, live, { deployer, ignore, development: mode === "development", only });
-    const planned = planJobs(desired, [...live.managed, ...live.unmanaged], {
+    const options: PlanOptions = {
       policyFills: policies.fills,
       adopt,
       ignore,
@@ -172,11 +180,12 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       deployer,
       only,
       rules,
-    });
+    };
+    const planned = planJobs(desired, [...live.managed, ...live.unmanaged], options);
     planned.errors.push(...policies.errors);
     // Values of secret-named variables can land under any key: hidden here, so no output can show them.
     const plan = maskSecretValues(planned, secretValues(checked.resolved));
-    return { checked, project, client, deployer, live, plan, ignore, owner, desired, policyFills: policies.fills };
+    return { checked, project, client, deployer, live, plan, ignore, owner, desired, policyFills: policies.fills, options };
   } catch (e) {
     await client.close();
     throw e;
