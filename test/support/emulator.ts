@@ -25,12 +25,12 @@ export async function emulator(options: EmulatorOptions = {}): Promise<RunningEm
   return startEmulator({ port: 0, token: TOKEN, principals: SAMPLE_PRINCIPALS, ...options });
 }
 
+/** The environment of a CLI run against the emulator: its token, no ambient Databricks configuration. */
+export const EMULATOR_ENV = { DATABRICKS_TOKEN: TOKEN, DATABRICKS_HOST: undefined, DATABRICKS_CONFIG_FILE: "/nonexistent", DATABRICKS_CONFIG_PROFILE: undefined, DATABRICKS_AUTH_TYPE: undefined };
+
 /** The built CLI pointed at an emulator, with no ambient Databricks configuration leaking in. */
 export function cliAgainst(emu: Pick<RunningEmulator, "url">, args: string[], cwd?: string) {
-  return runCliAsync(["--host", emu.url, ...args], {
-    cwd,
-    env: { DATABRICKS_TOKEN: TOKEN, DATABRICKS_HOST: undefined, DATABRICKS_CONFIG_FILE: "/nonexistent", DATABRICKS_CONFIG_PROFILE: undefined, DATABRICKS_AUTH_TYPE: undefined },
-  });
+  return runCliAsync(["--host", emu.url, ...args], { cwd, env: EMULATOR_ENV });
 }
 
 /** A scratch copy of the repository's sample project (jobform.yaml, jobs/, notebooks/). */
