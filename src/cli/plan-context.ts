@@ -5,7 +5,7 @@ import { maskSecretValues, secretValues } from "../core/mask.js";
 import { developmentJob, developmentTagOverflow, ownerOf, personRunAs, targetSettings } from "../core/deployment.js";
 import type { Owner } from "../core/ownership.js";
 import { planJobs } from "../core/plan.js";
-import type { Plan } from "../core/plan-types.js";
+import type { Plan, PlanOptions } from "../core/plan-types.js";
 import { checkProject } from "../core/project.js";
 import type { CheckedProject } from "../core/project.js";
 import type { DesiredJob } from "../core/resolve.js";
@@ -35,6 +35,14 @@ export interface PlanInputs {
   desired: DesiredJob[];
   /** jobform.yaml `ignore:`: apply keeps the workspace's values there and its convergence check skips them. */
   ignore: IgnoreRule[];
+  /** What the plan was made with, so a command can plan again from edited files (pull). */
+  options: PlanOptions;
+}
+
+/** The jobs as the target deploys them: development mode renames and pauses them for their deployer. */
+export function deployedJobs(checked: CheckedProject, jobs: readonly DesiredJob[], deployer: string): DesiredJob[] {
+  const mode = targetSettings(checked.resolved.project, checked.resolved.target).mode;
+  return mode === "development" ? jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : [...jobs];
 }
 
 /** The project as validate sees it; any error stops a command that would talk to the workspace. */
@@ -129,11 +137,11 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
     const mode = targetSettings(checked.resolved.project, checked.resolved.target).mode;
     const people = mode === "production" ? personRunAs(checked.resolved.jobs, deployer) : [];
     if (people.length) process.stderr.write(`warning: target "${checked.resolved.target}" is in production mode, but ${people.join(", ")} would run as a person; set run_as to a service principal (targets.${checked.resolved.target}.run_as covers every job)\n`);
-    const desired = mode === "development" ? checked.resolved.jobs.map((j) => ({ ...j, document: developmentJob(j.document, j.key, deployer) })) : checked.resolved.jobs;
+    const desired = deployedJobs(checked, checked.resolved.jobs, deployer);
     const crowded = developmentTagOverflow(desired);
     if (crowded.length) throw new UserError(`${crowded.join("; ")}; nothing was written`);
     const live = await readLive(client, owner, { adopt });
-    const planned = planJobs(desired, [...live.managed, ...live.unmanaged], {
+    const options: PlanOptions = {
       adopt,
       ignore,
       project,
@@ -144,10 +152,11 @@ export async function preparePlan(cmd: Command, opts: { prune: boolean; only?: s
       prune: opts.prune,
       deployer,
       only,
-    });
+    };
+    const planned = planJobs(desired, [...live.managed, ...live.unmanaged], options);
     // Values of secret-named variables can land under any key: hidden here, so no output can show them.
     const plan = maskSecretValues(planned, secretValues(checked.resolved));
-    return { checked, project, client, deployer, live, plan, ignore, owner, desired };
+    return { checked, project, client, deployer, live, plan, ignore, owner, desired, options };
   } catch (e) {
     await client.close();
     throw e;

@@ -30,6 +30,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [["jobs"], async () => (await import("./commands/jobs.js")).registerJobs],
   [["pause", "unpause"], async () => (await import("./commands/pause.js")).registerPause],
   [["graph"], async () => (await import("./commands/graph.js")).registerGraph],
+  [["pull"], async () => (await import("./commands/pull.js")).registerPull],
   [["import"], async () => (await import("./commands/import.js")).registerImport],
   [["schema"], async () => (await import("./commands/schema.js")).registerSchema],
   [

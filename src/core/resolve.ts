@@ -20,6 +20,8 @@ export interface DesiredJob {
   /** The merged, substituted document: JobSettings plus `permissions`. */
   document: Record<string, unknown>;
   locate(pointer: readonly string[], opts?: { key?: boolean }): Located;
+  /** The document and the path inside it where the value at `pointer` was written (pull edits it there). */
+  source?(pointer: readonly string[]): Origin;
 }
 
 export interface ResolveOptions {
@@ -147,6 +149,7 @@ export function resolve(projectDoc: LoadedDocument | undefined, jobDocs: readonl
       file: doc.file,
       document,
       locate: (pointer, o) => prov.locate(document, pointer, fallback, o),
+      source: (pointer) => prov.source(document, pointer, fallback),
     };
     const occurrences = new Map<string, number>();
     for (const u of unresolved) {

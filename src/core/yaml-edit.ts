@@ -25,12 +25,12 @@ export function scalarText(value: string | number | boolean): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-function lineStart(text: string, at: number): number {
+export function lineStart(text: string, at: number): number {
   return text.lastIndexOf("\n", at - 1) + 1;
 }
 
 /** The end of the line where a node's content ends (after any comment on that line), before its line break. */
-function contentLineEnd(text: string, end: number): number {
+export function contentLineEnd(text: string, end: number): number {
   let at = end;
   while (at > 0 && /\s/.test(text[at - 1] as string)) at--;
   const nl = text.indexOf("\n", at);
@@ -43,7 +43,7 @@ export function lineBreak(text: string): string {
   return text.includes("\r\n") ? "\r\n" : "\n";
 }
 
-const endOf = (n: Node | null | undefined): number | undefined => n?.range?.[1];
+export const endOf = (n: Node | null | undefined): number | undefined => n?.range?.[1];
 
 /** The splice that sets a scalar already in the text to `value`, or nothing when it already holds it. */
 export function setScalar(text: string, node: Node, value: string | number | boolean): Splice[] {
@@ -53,15 +53,35 @@ export function setScalar(text: string, node: Node, value: string | number | boo
   return [{ at: start, length: end - start, insert: scalarText(value) }];
 }
 
+/** A value as YAML writes it inside a flow collection (or on one line): `{ a: 1, b: [ x ] }`. */
+export function flowText(value: unknown): string {
+  if (value === null || typeof value !== "object") return value === null ? "null" : scalarText(value as string | number | boolean);
+  return stringify(value, { collectionStyle: "flow", lineWidth: 0 }).trimEnd();
+}
+
+/** A collection as YAML writes it in block style, one entry per line, without indentation. */
+export function blockLines(value: unknown): string[] {
+  return stringify(value, { lineWidth: 0 }).trimEnd().split("\n");
+}
+
+const isFilled = (v: unknown): boolean => v !== null && typeof v === "object" && Object.keys(v).length > 0;
+
+/** `key: value` at `indent`, the value below the key in block style when it is a non-empty collection. */
+export function blockEntry(key: string, value: unknown, indent: string, eol: string): string {
+  if (!isFilled(value)) return `${scalarText(key)}: ${flowText(value)}`;
+  return `${scalarText(key)}:` + blockLines(value).map((l) => `${eol}${indent}  ${l}`).join("");
+}
+
 /**
  * The splice that adds `key: value` entries after the map's last one: after the last entry's line in a
- * block map (at its indentation), before the closing brace in a flow map.
+ * block map (at its indentation; a collection value in block style below its key), before the closing
+ * brace in a flow map (in flow style).
  */
-export function addEntries(text: string, map: YAMLMap, entries: readonly (readonly [string, string | number | boolean])[]): Splice {
-  const written = entries.map(([k, v]) => `${scalarText(k)}: ${scalarText(v)}`);
+export function addEntries(text: string, map: YAMLMap, entries: readonly (readonly [string, unknown])[]): Splice {
   const items = map.items as Pair<Node, Node | null>[];
   const last = items[items.length - 1];
   if (map.flow) {
+    const written = entries.map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`);
     const close = text.lastIndexOf("}", (map.range?.[1] ?? 0) - 1);
     if (!last) return { at: close, length: 0, insert: written.join(", ") };
     return { at: endOf(last.value) ?? endOf(last.key) ?? close, length: 0, insert: written.map((e) => `, ${e}`).join("") };
@@ -70,7 +90,7 @@ export function addEntries(text: string, map: YAMLMap, entries: readonly (readon
   const indent = " ".repeat(first - lineStart(text, first));
   const end = contentLineEnd(text, endOf(last?.value) ?? endOf(last?.key) ?? first);
   const eol = lineBreak(text);
-  return { at: end, length: 0, insert: written.map((e) => `${eol}${indent}${e}`).join("") };
+  return { at: end, length: 0, insert: entries.map(([k, v]) => `${eol}${indent}${blockEntry(k, v, indent, eol)}`).join("") };
 }
 
 /**

@@ -47,7 +47,7 @@ describe("start-up loads only what is printed", () => {
   // Every command word of program.ts's table: its registration (description, options, examples) is all that
   // `--help` prints, so the core, the renderers, the HTTP client and the emulator stay unloaded.
   const HEAVY = /dist\/(core|render|databricks|emulator|apply|live|runs|runner|run-watch|notebooks)\/|dist\/cli\/(plan-context|workspace|read-project|schemas|github|all-targets)\.js|node_modules\/(yaml|ajv|ajv-formats|undici|lossless-json)\//;
-  const WORDS = ["validate", "plan", "drift", "apply", "unlock", "serve", "api", "submit", "notebooks", "run", "runs", "jobs", "pause", "unpause", "graph", "import", "schema", "demo"];
+  const WORDS = ["validate", "plan", "drift", "apply", "unlock", "serve", "api", "submit", "notebooks", "run", "runs", "jobs", "pause", "unpause", "graph", "pull", "import", "schema", "demo"];
   // Constants a help text names, each in a file of its room that imports nothing.
   const LEAVES = new Set(["dist/core/schema-ref.js", "dist/apply/lock-dir.js", "dist/runs/jobs-words.js", "dist/notebooks/import-defaults.js"]);
   it.each(WORDS)("%s --help loads only commander and the command's registration", (word) => {

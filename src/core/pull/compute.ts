@@ -1,0 +1,213 @@
+// From a plan (git → workspace) to the edits that make git say what the workspace has: each field change
+// of the plan becomes one edit of the file its value came from, or a report of why it was left alone.
+import { apiValueAt, listAddressing } from "../api-shape.js";
+import { stableStringify } from "../fingerprint.js";
+import { locate } from "../load.js";
+import type { LoadedDocument } from "../load.js";
+import { isPlainObject } from "../merge.js";
+import { parsePrincipalKey, principalOf } from "../normalize-acl.js";
+import { defaultAt } from "../normalize.js";
+import { expandPattern, VALUE_RULES } from "../normalize-rules.js";
+import type { FieldChange, JobChange, LiveJob, PermissionChange, Plan } from "../plan-types.js";
+import { pointerSegments, valueAt } from "../pointer.js";
+import type { Origin } from "../provenance.js";
+import { PROJECT_FILE } from "../resolve.js";
+import type { DesiredJob } from "../resolve.js";
+import { documentPath, escapeRefs, layerOf, layerPath, templateAt } from "./layers.js";
+import type { LeftAlone, PullResult, Route } from "./types.js";
+import type { DocOp } from "./yaml-ops.js";
+
+export interface PullInput {
+  target: string | undefined;
+  /** jobform.yaml's value. */
+  project: Record<string, unknown> | undefined;
+  /** Every loaded file by its project-relative path. */
+  documents: ReadonlyMap<string, LoadedDocument>;
+  jobs: readonly DesiredJob[];
+  /** The plan between git and the workspace, values unmasked. */
+  plan: Plan;
+  live: ReadonlyMap<string, LiveJob>;
+}
+
+const same = (a: unknown, b: unknown) => stableStringify(a) === stableStringify(b);
+const SHARED_NOTE = "the value came from jobform.yaml (defaults: or the target's settings), which every job shares; it is set for this job in its own file";
+
+interface Job {
+  input: PullInput;
+  job: DesiredJob;
+  live: LiveJob;
+  jobDoc: LoadedDocument;
+  projectDoc: LoadedDocument | undefined;
+  overrideRoot: string[];
+  out: PullResult;
+}
+
+/** Where an edit goes: a document, the path in it, the route named in the report and a note. */
+interface Place {
+  doc: LoadedDocument;
+  segments: string[];
+  route: Route;
+  note?: string;
+}
+
+function origin(j: Job, segments: readonly string[]): Origin {
+  return j.job.source ? j.job.source(segments) : { document: j.jobDoc, segments: [...segments] };
+}
+
+function leave(j: Job, pointer: string, reason: string, extra: Omit<LeftAlone, "key" | "pointer" | "reason"> = {}): void {
+  j.out.left.push({ key: j.job.key, pointer, reason, ...extra });
+}
+
+function edit(j: Job, place: Place, pointer: string, op: DocOp, values: { before?: unknown; after?: unknown }, at: readonly string[] = place.segments): void {
+  const line = locate(place.doc, at).line;
+  j.out.edits.push({ key: j.job.key, file: place.doc.file, line, pointer, ...values, routed_to: place.route, ...(place.note ? { note: place.note } : {}), op });
+}
+
+/** The job file's place for a path of the resolved job, for values that must not be written where all jobs share them. */
+function jobFilePlace(j: Job, segments: readonly string[]): Place | undefined {
+  const p = layerPath(j.jobDoc.value, j.job.document, segments);
+  return p.stuck ? undefined : { doc: j.jobDoc, segments: p.segments, route: "job file", note: SHARED_NOTE };
+}
+
+/** Where the value at `segments` (which the resolved job has) is written. */
+function placeOf(j: Job, segments: readonly string[]): Place | undefined {
+  const o = origin(j, segments);
+  const layer = layerOf(o, j.job.key, j.input.target);
+  if (layer === "shared") return jobFilePlace(j, segments);
+  return { doc: o.document, segments: [...o.segments], route: layer === "job" ? "job file" : "target override" };
+}
+
+/** Whether a layer below `place` (the job file under an override, `defaults:` under both) has a value there. */
+function lowerLayerHas(j: Job, place: Place, segments: readonly string[]): boolean {
+  const defaults = j.input.project?.defaults;
+  if (layerPath(defaults, j.job.document, segments).exists) return true;
+  return place.route === "target override" && layerPath(j.jobDoc.value, j.job.document, segments).exists;
+}
+
+/** A single-node cluster keeps `num_workers: 0`: the canonical form drops a 0, validation needs it (JF024). */
+function withZeroWorkers(value: unknown, raw: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => withZeroWorkers(v, Array.isArray(raw) ? raw[i] : undefined));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withZeroWorkers(v, isPlainObject(raw) ? raw[k] : undefined);
+  const cluster = isPlainObject(raw) && (raw.spark_version !== undefined || raw.node_type_id !== undefined || raw.instance_pool_id !== undefined);
+  if (cluster && raw.num_workers === 0 && out.num_workers === undefined && out.autoscale === undefined) out.num_workers = 0;
+  return out;
+}
+
+/**
+ * Fields the service computes when a spec leaves them out (elastic disk, retry on timeout, what a cluster
+ * policy injects): the plan ignores them where git has none, so a value pull adds leaves them out. Fields
+ * a user picks in the UI (node type, access mode, single user) are kept.
+ */
+const USER_CHOSEN = new Set(["node_type_id", "single_user_name", "data_security_mode", "run_as"]);
+const COMPUTED = VALUE_RULES.flatMap((r) => (r.action.kind === "computed" && !r.action.fills ? expandPattern(r.match).map((pattern) => ({ pattern, sibling: r.ifSibling })) : []));
+
+function withoutComputed(value: unknown, path: readonly string[], owners: readonly Record<string, unknown>[] = []): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => withoutComputed(v, [...path, String(i)], owners));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const here = [...path, k];
+    const hit = COMPUTED.find((c) => c.pattern.length === here.length && c.pattern.every((s, i) => s === "*" || s === here[i]));
+    const drop = hit && (hit.sibling === undefined ? !USER_CHOSEN.has(k) : [value, ...owners].some((o) => o[hit.sibling as string] !== undefined));
+    if (!drop) out[k] = withoutComputed(v, here, [value, ...owners]);
+  }
+  return out;
+}
+
+/** How a template's value is adopted: through the target's variable when only it uses that variable, else reported. */
+function templated(j: Job, f: FieldChange, template: string, want: unknown, git: unknown): void {
+  const name = /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(template)?.[1];
+  const t = j.input.target;
+  const vars = t ? valueAt(j.input.project, ["targets", t, "variables"]) : undefined;
+  const uses = name ? [...j.input.documents.values()].reduce((n, d) => n + d.text.split(`\${var.${name}}`).length - 1, 0) : 0;
+  if (name && t && j.projectDoc && isPlainObject(vars) && Object.hasOwn(vars, name) && uses === 1 && want !== undefined && !isPlainObject(want) && !Array.isArray(want)) {
+    const place: Place = { doc: j.projectDoc, segments: ["targets", t, "variables", name], route: "target variable", note: `${template} is set by target ${t}'s variables; its value there is updated` };
+    edit(j, place, f.path, { kind: "set", segments: place.segments, value: want }, { before: git, after: want });
+    return;
+  }
+  const why = name && uses > 1 ? `; the variable is used in ${uses} places` : "";
+  leave(j, f.path, `git holds the template ${template} here, which resolves to a different value${why}; it is not overwritten with a literal`, { git, live: want, template });
+}
+
+function fieldEdit(j: Job, f: FieldChange): void {
+  const canonical = pointerSegments(f.path);
+  const { segments, rest } = documentPath(j.job.document, canonical);
+  const raw = apiValueAt(j.live.settings, canonical);
+  const dflt = defaultAt(canonical, j.live.settings);
+  let want: unknown = f.op === "add" ? undefined : f.before;
+  // A server default is not written: the key goes (or, where a lower layer sets it, the default is written).
+  if (want !== undefined && dflt !== undefined && same(want, dflt)) want = undefined;
+  if (want === undefined && canonical[canonical.length - 1] === "num_workers" && raw === 0) want = 0;
+  if (want !== undefined) want = withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw);
+  const git = rest.length === 0 ? valueAt(j.job.document, segments) : undefined;
+  if (rest.length === 0) {
+    const o = origin(j, segments);
+    const template = templateAt(o);
+    if (template !== undefined) return templated(j, f, template, want, git);
+    const place = placeOf(j, segments);
+    if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { git, live: want });
+    if (want !== undefined) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: want }, { before: git, after: want });
+    // Where a lower layer sets the key, removing it would bring that value back: the default (or null) is written.
+    if (place.note !== undefined || lowerLayerHas(j, place, segments)) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: dflt ?? null }, { before: git, after: dflt ?? null });
+    return edit(j, place, f.path, { kind: "remove", segments: place.segments, prune: true }, { before: git });
+  }
+  if (want === undefined) return leave(j, f.path, "the field is not where git's definition has it (a renamed field)", { live: want });
+  let place = placeOf(j, segments);
+  // A new field goes in the job file, unless the target already overrides the object it goes into.
+  if (place?.route === "job file" && j.projectDoc) {
+    const over = layerPath(valueAt(j.projectDoc.value, j.overrideRoot), j.job.document, segments);
+    if (over.exists) place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
+  }
+  if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { live: want });
+  const parent = valueAt(j.job.document, segments);
+  if (Array.isArray(parent) && rest.length === 1 && listAddressing(canonical.slice(0, -1)) !== "position")
+    return edit(j, place, f.path, { kind: "append", segments: place.segments, value: want }, { after: want });
+  edit(j, place, f.path, { kind: "set", segments: [...place.segments, ...rest], value: want }, { after: want });
+}
+
+const PRINCIPAL_FIELD = { user: "user_name", group: "group_name", service_principal: "service_principal_name" } as const;
+
+function permissionEdit(j: Job, p: PermissionChange): void {
+  const pointer = `/permissions/${p.principal}`;
+  const list = j.job.document.permissions;
+  const at = Array.isArray(list) ? list.findIndex((e) => principalOf(e)?.name === p.principal && principalOf(e)?.kind === p.kind) : -1;
+  if (at < 0 && p.before === undefined) return leave(j, pointer, `git names no owner, so apply makes the deploying identity IS_OWNER; the workspace has another owner`, { git: p.after });
+  if (at < 0) {
+    // The workspace's spelling of the principal (git compares it in lower case).
+    const entry = (Array.isArray(j.live.permissions) ? j.live.permissions : []).find((e) => principalOf(e)?.name === p.principal);
+    const field = PRINCIPAL_FIELD[parsePrincipalKey(`${p.kind}:${p.principal}`).kind];
+    const name = isPlainObject(entry) && typeof entry[field] === "string" ? entry[field] : p.principal;
+    const value = { [field]: name, permission_level: p.before };
+    const over = j.projectDoc ? valueAt(j.projectDoc.value, [...j.overrideRoot, "permissions"]) : undefined;
+    const place: Place = Array.isArray(over) && j.projectDoc ? { doc: j.projectDoc, segments: [...j.overrideRoot, "permissions"], route: "target override" } : { doc: j.jobDoc, segments: ["permissions"], route: "job file" };
+    return edit(j, place, pointer, { kind: "append", segments: place.segments, value }, { after: value });
+  }
+  const place = placeOf(j, ["permissions", String(at)]);
+  if (!place || place.note !== undefined) return leave(j, pointer, "the grant comes from the target's permissions in jobform.yaml, which every job of the target shares", { git: p.after, live: p.before });
+  if (p.before === undefined) return edit(j, place, pointer, { kind: "remove", segments: place.segments }, { before: p.after });
+  const level = placeOf(j, ["permissions", String(at), "permission_level"]) ?? place;
+  edit(j, level, pointer, { kind: "set", segments: level.segments, value: p.before }, { before: p.after, after: p.before });
+}
+
+function jobEdits(input: PullInput, change: JobChange, out: PullResult): void {
+  const job = input.jobs.find((d) => d.key === change.key);
+  const live = input.live.get(change.key);
+  const jobDoc = job ? input.documents.get(job.file) : undefined;
+  if (!job || !live || !jobDoc) return;
+  const j: Job = { input, job, live, jobDoc, projectDoc: input.documents.get(PROJECT_FILE), overrideRoot: ["targets", input.target ?? "", "jobs", job.key], out };
+  for (const f of change.fields) fieldEdit(j, f);
+  if (change.acl_unread) leave(j, "/permissions", "the access list could not be read (403: it takes CAN_MANAGE); permissions are left as git has them");
+  for (const p of change.permissions) permissionEdit(j, p);
+}
+
+/** The edits that bring git to the workspace's settings for every job the plan would update. */
+export function computePull(input: PullInput): PullResult {
+  const out: PullResult = { edits: [], left: [], missing: [] };
+  for (const change of input.plan.changes) {
+    if (change.action === "create") out.missing.push(change.key);
+    else if (change.action === "update") jobEdits(input, change, out);
+  }
+  return out;
+}

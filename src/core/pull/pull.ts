@@ -1,0 +1,64 @@
+// `jobform pull` without its I/O: plan, turn the plan's changes into edits of the files they came from,
+// make them on the texts, then plan again from the edited texts. The files are only worth writing when
+// that second plan is empty or holds exactly what pull reported as left alone (the edits "settle").
+import type { Diagnostic } from "../diagnostic.js";
+import type { LoadedDocument, SourceFile } from "../load.js";
+import { planJobs } from "../plan.js";
+import type { LiveJob, Plan, PlanOptions } from "../plan-types.js";
+import { checkProject } from "../project.js";
+import type { CheckedProject } from "../project.js";
+import type { DesiredJob, ResolveOptions } from "../resolve.js";
+import type { Schemas } from "../schema-check.js";
+import { applyEdits, unsettled } from "./apply-edits.js";
+import { computePull } from "./compute.js";
+import type { LeftAlone, PullEdit } from "./types.js";
+
+export interface PullProjectInput {
+  files: readonly SourceFile[];
+  /** The project as checked from `files` (no errors). */
+  checked: CheckedProject;
+  resolve: ResolveOptions;
+  schemas: Schemas;
+  /** Every job the workspace has (managed and not): what the plan pairs by tags. */
+  live: readonly LiveJob[];
+  options: PlanOptions;
+  /** The resolved jobs as the target deploys them (development mode renames and pauses them). */
+  deployed?: (jobs: readonly DesiredJob[]) => DesiredJob[];
+}
+
+export interface PullOutcome {
+  edits: PullEdit[];
+  left: LeftAlone[];
+  missing: string[];
+  /** Before and after text of every file the edits change. */
+  files: { file: string; before: string; after: string }[];
+  /** What a plan from the edited files would still change beyond what was reported (empty: settled). */
+  unsettled: string[];
+  /** Errors of the edited project, when the edits broke it (then nothing may be written). */
+  errors: Diagnostic[];
+  plan: Plan;
+}
+
+const utf8 = new TextEncoder();
+
+export function pullProject(input: PullProjectInput): PullOutcome {
+  const deployed = input.deployed ?? ((jobs) => [...jobs]);
+  const jobs = deployed(input.checked.resolved.jobs);
+  const plan = planJobs(jobs, input.live, input.options);
+  const byId = new Map(input.live.map((l) => [l.jobId, l]));
+  const live = new Map(plan.changes.flatMap((c) => (c.job_id !== undefined && byId.has(c.job_id) ? [[c.key, byId.get(c.job_id) as LiveJob] as const] : [])));
+  const documents = new Map<string, LoadedDocument>();
+  for (const d of [input.checked.projectDoc, ...input.checked.jobDocs]) if (d) documents.set(d.file, d);
+  const computed = computePull({ target: input.checked.resolved.target, project: input.checked.resolved.project, documents, jobs, plan, live });
+  const texts = new Map([...documents].map(([file, d]) => [file, d.text]));
+  const edited = applyEdits(texts, computed.edits);
+  const left = [...computed.left, ...edited.refused];
+  const files = [...edited.texts].map(([file, after]) => ({ file, before: texts.get(file) as string, after })).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const out: PullOutcome = { edits: edited.made, left, missing: computed.missing, files, unsettled: [], errors: [], plan };
+  if (files.length === 0) return out;
+  const changed = input.files.map((f) => (edited.texts.has(f.path) ? { path: f.path, bytes: utf8.encode(edited.texts.get(f.path)) } : f));
+  const again = checkProject(changed, input.resolve, input.schemas);
+  out.errors = again.all.filter((d) => d.severity === "error");
+  if (out.errors.length === 0) out.unsettled = unsettled(planJobs(deployed(again.resolved.jobs), input.live, input.options), left);
+  return out;
+}
