@@ -76,8 +76,8 @@ report() {
     if [ "$code" -eq 2 ] && [ "$mode" = revert ]; then
       local args
       mapfile -t args < <(target_args "$t")
-      echo "jobform drift: $name drifted; reverting it with jobform apply ${args[*]}"
-      if ! jf apply "${args[@]}" --auto-approve; then fail "jobform apply ${args[*]} failed"; fi
+      echo "jobform drift: $name drifted; reverting it with jobform apply${args[*]:+ ${args[*]}}"
+      if ! jf apply "${args[@]}" --auto-approve; then fail "jobform apply${args[*]:+ ${args[*]}} failed"; fi
       drift_of "$t"
       code=$?
     fi
@@ -116,6 +116,16 @@ adopt_target() {
   drift_of "$t"
   code=$?
   if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then fail "jobform drift ($name) failed with exit code $code"; cat "$out/drift-$name.md" >&2; return; fi
+  if [ -z "$t" ]; then
+    # The default target by its name (the report's heading says it), so the branch and pull are named after it.
+    t="$(sed -n '1s/^### jobform drift: .* → `\([A-Za-z0-9][A-Za-z0-9_.-]*\)`$/\1/p' "$out/drift-default.md")"
+    if [ -n "$t" ]; then
+      mv "$out/drift-default.md" "$out/drift-$t.md"
+      name="$t"
+      branch="jobform/drift-$name"
+      mapfile -t args < <(target_args "$t")
+    fi
+  fi
   pr="$(gh pr list --head "$branch" --base "$base_ref" --state open --json number --jq '.[0].number // empty')" || { fail "gh pr list failed"; return; }
   if [ "$code" -eq 0 ]; then
     echo "jobform drift: $name is in sync"
@@ -125,19 +135,19 @@ adopt_target() {
     return
   fi
 
-  echo "jobform drift: $name drifted; adopting it with jobform pull ${args[*]} on $branch"
+  echo "jobform drift: $name drifted; adopting it with jobform pull${args[*]:+ ${args[*]}} on $branch"
   git checkout -q -B "$branch" "$base_sha" || { fail "git checkout -B $branch failed"; return; }
   jf pull "${args[@]}" >"$out/pull-$name.txt" 2>"$out/pull-$name.err"
   code=$?
   cat "$out/pull-$name.err" >&2
-  if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then fail "jobform pull ${args[*]} failed with exit code $code"; cat "$out/pull-$name.txt" >&2; return; fi
+  if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then fail "jobform pull${args[*]:+ ${args[*]}} failed with exit code $code"; cat "$out/pull-$name.txt" >&2; return; fi
   if [ -z "$(git status --porcelain)" ]; then
-    echo "::warning::jobform pull ${args[*]} wrote nothing: what drifted in $name cannot be adopted (see its report); revert it, or add ignore: rules"
+    echo "::warning::jobform pull${args[*]:+ ${args[*]}} wrote nothing: what drifted in $name cannot be adopted (see its report); revert it, or add ignore: rules"
     cat "$out/drift-$name.md"
     return
   fi
   git add -A
-  git commit -q -m "jobform: adopt the workspace's edits of target $name" -m "jobform pull ${args[*]} wrote what the Jobs UI changed back into the YAML." -m "Jobform-Drift: $name" || { fail "git commit on $branch failed"; return; }
+  git commit -q -m "jobform: adopt the workspace's edits of target $name" -m "jobform pull${args[*]:+ ${args[*]}} wrote what the Jobs UI changed back into the YAML." -m "Jobform-Drift: $name" || { fail "git commit on $branch failed"; return; }
 
   # The branch is rebuilt from the base on every run. Someone else's commit on it is never pushed over:
   # then the pull request is left as it is and says why.

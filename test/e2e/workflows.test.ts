@@ -122,6 +122,24 @@ describe("shipped GitHub Actions workflows", () => {
     expect(tools.calls().at(-1)?.args.slice(0, 3)).toEqual(["issue", "edit", "101"]);
   }, 120_000);
 
+  it("drift cron (revert): a drifted target is applied back to git, so no issue is opened", async () => {
+    emu = await emulator();
+    const dir = sampleProject();
+    expect((await cliAgainst(emu, ["apply", "--auto-approve"], dir)).code).toBe(0);
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const list = (await (await fetch(`${emu.url}/api/2.2/jobs/list?limit=100`, { headers })).json()) as { jobs: { job_id: number; settings: { tags?: Record<string, string> } }[] };
+    const sales = list.jobs.find((j) => j.settings.tags?.jobform_key === "sales-load");
+    await fetch(`${emu.url}/api/2.2/jobs/update`, { method: "POST", headers, body: JSON.stringify({ job_id: sales?.job_id, new_settings: { timeout_seconds: 600 } }) });
+    const tools = fakeTools(emu.url);
+    const r = await runDriftScript("revert", dir, tools);
+    expect(r.stderr).not.toContain("::error::");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("jobform drift: default drifted; reverting it with jobform apply");
+    expect(r.stdout).toContain("jobform drift: default is in sync");
+    expect(tools.calls().map((c) => c.args.slice(0, 2))).toEqual([["issue", "list"]]);
+    expect((await cliAgainst(emu, ["drift"], dir)).code).toBe(0);
+  }, 120_000);
+
   it("drift script: a wrong mode or target name is refused before anything runs", async () => {
     const tools = fakeTools("http://127.0.0.1:1");
     const dir = sampleProject();
@@ -158,7 +176,8 @@ describe("shipped GitHub Actions workflows", () => {
     expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
     const tools = fakeTools(emu.url);
     tools.openPr("jobform/drift-dev");
-    const r = await runDriftScript("adopt", dir, tools, "dev");
+    // No targets named: the default target, by its name (dev), names the branch.
+    const r = await runDriftScript("adopt", dir, tools);
     expect(r.stderr).not.toContain("::error::");
     expect(r.code).toBe(0);
     const close = tools.calls().find((c) => c.args[1] === "close");
