@@ -8,25 +8,12 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/core/drift-remedies.js";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt } from "../support/cli.js";
-import { cliAgainst, emulator, sampleProject, TOKEN } from "../support/emulator.js";
+import { cliAgainst, editJob, emulator, sampleProject } from "../support/emulator.js";
 import { commitWithRemote, git } from "../support/git-repo.js";
 
 beforeAll(ensureBuilt);
 let emu: RunningEmulator | undefined;
 afterEach(async () => emu?.close());
-
-async function api(path: string, body?: unknown): Promise<unknown> {
-  const r = await fetch(`${emu!.url}${path}`, { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${TOKEN}` }, body: body ? JSON.stringify(body) : undefined });
-  expect(r.status, path).toBe(200);
-  return r.json();
-}
-
-async function jobId(key: string): Promise<number> {
-  const list = (await api("/api/2.2/jobs/list?limit=100")) as { jobs: { job_id: number; settings: { tags?: Record<string, string> } }[] };
-  const hit = list.jobs.find((j) => j.settings.tags?.jobform_key === key);
-  expect(hit, key).toBeDefined();
-  return hit!.job_id;
-}
 
 const prod = (...args: string[]) => ["--target", "prod", ...args];
 
@@ -39,8 +26,8 @@ describe("drift → adopt", () => {
 
     // sales-load's failure e-mails come from targets.prod.jobs.sales-load in jobform.yaml; files-ingest's
     // max_concurrent_runs from jobs/files-ingest.yaml.
-    await api("/api/2.2/jobs/update", { job_id: await jobId("sales-load"), new_settings: { email_notifications: { on_failure: ["data-oncall@contoso.com", "lead@contoso.com"] } } });
-    await api("/api/2.2/jobs/update", { job_id: await jobId("files-ingest"), new_settings: { max_concurrent_runs: 6 } });
+    await editJob(emu, "sales-load", { email_notifications: { on_failure: ["data-oncall@contoso.com", "lead@contoso.com"] } });
+    await editJob(emu, "files-ingest", { max_concurrent_runs: 6 });
 
     const drift = await cliAgainst(emu, ["drift", ...prod()], dir);
     expect(drift.stderr).toBe("");

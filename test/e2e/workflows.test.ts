@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt, ROOT } from "../support/cli.js";
-import { cliAgainst, EMULATOR_ENV, emulator, sampleProject, TOKEN } from "../support/emulator.js";
+import { cliAgainst, editJob, EMULATOR_ENV, emulator, sampleProject, TOKEN } from "../support/emulator.js";
 import { fakeTools, runScript } from "../support/fake-gh.js";
 import { commitWithRemote, git } from "../support/git-repo.js";
 
@@ -126,10 +126,7 @@ describe("shipped GitHub Actions workflows", () => {
     emu = await emulator();
     const dir = sampleProject();
     expect((await cliAgainst(emu, ["apply", "--auto-approve"], dir)).code).toBe(0);
-    const headers = { authorization: `Bearer ${TOKEN}` };
-    const list = (await (await fetch(`${emu.url}/api/2.2/jobs/list?limit=100`, { headers })).json()) as { jobs: { job_id: number; settings: { tags?: Record<string, string> } }[] };
-    const sales = list.jobs.find((j) => j.settings.tags?.jobform_key === "sales-load");
-    await fetch(`${emu.url}/api/2.2/jobs/update`, { method: "POST", headers, body: JSON.stringify({ job_id: sales?.job_id, new_settings: { timeout_seconds: 600 } }) });
+    await editJob(emu, "sales-load", { timeout_seconds: 600 });
     const tools = fakeTools(emu.url);
     const r = await runDriftScript("revert", dir, tools);
     expect(r.stderr).not.toContain("::error::");
@@ -194,10 +191,7 @@ describe("shipped GitHub Actions workflows", () => {
     const dir = sampleProject();
     const remote = commitWithRemote(dir);
     expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
-    const headers = { authorization: `Bearer ${TOKEN}` };
-    const list = (await (await fetch(`${emu.url}/api/2.2/jobs/list?limit=100`, { headers })).json()) as { jobs: { job_id: number; settings: { tags?: Record<string, string> } }[] };
-    const sales = list.jobs.find((j) => j.settings.tags?.jobform_key === "sales-load");
-    await fetch(`${emu.url}/api/2.2/jobs/update`, { method: "POST", headers, body: JSON.stringify({ job_id: sales?.job_id, new_settings: { timeout_seconds: 600 } }) });
+    await editJob(emu, "sales-load", { timeout_seconds: 600 });
 
     const tools = fakeTools(emu.url);
     const r = await runDriftScript("adopt", dir, tools, "dev");

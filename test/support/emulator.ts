@@ -52,3 +52,19 @@ export async function requestLog(emu: RunningEmulator): Promise<LoggedRequest[]>
   const body = (await r.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
   return Array.isArray(body) ? body : (body.requests ?? []);
 }
+
+/** The id of the job a project manages under `key` (its jobform_key tag), as the emulator lists it. */
+export async function managedJobId(emu: Pick<RunningEmulator, "url">, key: string): Promise<number> {
+  const r = await fetch(`${emu.url}/api/2.2/jobs/list?limit=100`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const list = (await r.json()) as { jobs?: { job_id: number; settings: { tags?: Record<string, string> } }[] };
+  const hit = list.jobs?.find((j) => j.settings.tags?.jobform_key === key);
+  if (!hit) throw new Error(`the emulator has no job tagged jobform_key=${key}`);
+  return hit.job_id;
+}
+
+/** A UI edit of a managed job: jobs/update with `settings` as new_settings. */
+export async function editJob(emu: Pick<RunningEmulator, "url">, key: string, settings: Record<string, unknown>): Promise<void> {
+  const body = JSON.stringify({ job_id: await managedJobId(emu, key), new_settings: settings });
+  const r = await fetch(`${emu.url}/api/2.2/jobs/update`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body });
+  if (r.status !== 200) throw new Error(`jobs/update of ${key}: ${r.status} ${await r.text()}`);
+}
