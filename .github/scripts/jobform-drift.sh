@@ -107,6 +107,9 @@ report() {
 # ------------------------------------------------------------------------------------------------------
 # adopt: one branch and one pull request per target
 
+# Whether a commit is the one this script makes on a target's branch (its message ends with the trailer).
+ours() { git log -1 --format=%B "$1" | grep -qx "Jobform-Drift: $2"; }
+
 adopt_target() {
   local t="$1" name branch args pr code
   name="$(target_name "$t")"
@@ -130,7 +133,14 @@ adopt_target() {
   if [ "$code" -eq 0 ]; then
     echo "jobform drift: $name is in sync"
     if [ -n "$pr" ]; then
-      gh pr close "$pr" --comment "The workspace matches git again: nothing left to adopt." --delete-branch || fail "gh pr close $pr failed"
+      # The branch goes with it, unless someone else committed on it.
+      local keep=()
+      git fetch -q origin "refs/heads/$branch" 2>/dev/null && ! ours FETCH_HEAD "$name" && keep=(x)
+      if [ "${#keep[@]}" -eq 0 ]; then
+        gh pr close "$pr" --comment "The workspace matches git again: nothing left to adopt." --delete-branch || fail "gh pr close $pr failed"
+      else
+        gh pr close "$pr" --comment "The workspace matches git again: nothing left to adopt. The branch has commits the drift workflow did not make, so it is kept." || fail "gh pr close $pr failed"
+      fi
     fi
     return
   fi
@@ -149,12 +159,13 @@ adopt_target() {
   git add -A
   git commit -q -m "jobform: adopt the workspace's edits of target $name" -m "jobform pull${args[*]:+ ${args[*]}} wrote what the Jobs UI changed back into the YAML." -m "Jobform-Drift: $name" || { fail "git commit on $branch failed"; return; }
 
-  # The branch is rebuilt from the base on every run. Someone else's commit on it is never pushed over:
-  # then the pull request is left as it is and says why.
+  # The branch is rebuilt from the base on every run: one commit, with the Jobform-Drift trailer. A tip without
+  # it is someone else's commit (or a merge), never pushed over: the pull request is left as it is and says why.
+  # Only the tip is read, so a shallow checkout (actions/checkout's default) judges the same.
   local push=yes remote
   if git fetch -q origin "refs/heads/$branch" 2>/dev/null; then
     remote="$(git rev-parse FETCH_HEAD)"
-    if [ "$(git rev-list --count "$base_sha..$remote")" != "$(git rev-list --count --grep='^Jobform-Drift: ' "$base_sha..$remote")" ]; then
+    if ! ours "$remote" "$name"; then
       echo "::warning::$branch has commits this workflow did not make: not overwritten"
       if [ -n "$pr" ]; then gh pr comment "$pr" --body "The workspace drifted again, but this branch has commits the drift workflow did not make, so it was not updated. Merge or close this pull request; the next run starts a fresh one." || fail "gh pr comment $pr failed"; fi
       return

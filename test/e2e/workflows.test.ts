@@ -236,6 +236,9 @@ describe("shipped GitHub Actions workflows", () => {
     expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
     const synced = await runDriftScript("adopt", dir, tools, "dev");
     expect(synced.code).toBe(0);
-    expect(tools.calls().at(-1)?.args.slice(0, 3)).toEqual(["pr", "close", "101"]);
+    const close = tools.calls().at(-1)?.args ?? [];
+    expect(close.slice(0, 3)).toEqual(["pr", "close", "101"]);
+    // Its branch holds the reviewer's commit: closed, not deleted.
+    expect(close).not.toContain("--delete-branch");
   }, 240_000);
 });
