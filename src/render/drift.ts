@@ -1,5 +1,7 @@
 // Drift is the plan read the other way round: not "what apply would do" but "how the workspace moved away
 // from git". Same comparison, so the same field lines; the words and the exit code differ.
+import { remediesFor } from "../core/drift-remedies.js";
+import type { Remedy } from "../core/drift-remedies.js";
 import type { JobChange, Plan } from "../core/plan-types.js";
 import { jobLines } from "./plan-text.js";
 
@@ -14,6 +16,22 @@ function headline(c: JobChange): string {
 /** Field lines of a changed job; values read `workspace → git`, as in the plan that would revert them. */
 function details(c: JobChange): string[] {
   return c.action === "update" ? jobLines(c).slice(1) : [];
+}
+
+/** What a remedy carries out: its command, or for `ignore` the paths a rule would name. */
+function remedyAction(r: Remedy, code: (s: string) => string): string {
+  return r.command !== undefined ? code(r.command) : (r.paths ?? []).map(code).join(", ");
+}
+
+/** `  revert: jobform apply …  # what it does`, commands and comments of one job aligned. */
+function remedyLines(c: JobChange, target: string | null | undefined): string[] {
+  const rows = remediesFor(c, target).map((r) => [`${r.kind}:`.padEnd(8) + remedyAction(r, (s) => s), r.says] as const);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, says]) => `  ${left.padEnd(width)}  # ${says}`);
+}
+
+function remedyItems(c: JobChange, target: string | null | undefined): string[] {
+  return remediesFor(c, target).map((r) => `- **${r.kind}** ${remedyAction(r, (s) => `\`${s}\``)}: ${r.says}`);
 }
 
 export interface DriftSummary {
@@ -42,7 +60,7 @@ export function renderDriftText(plan: Plan): string {
   const where = [`project ${plan.project}`, plan.target ? `target ${plan.target}` : "", plan.host ?? ""].filter(Boolean).join(" · ");
   const out = [`jobform drift · ${where}`, ""];
   for (const e of plan.errors) out.push(`Error: ${e.message}`, "");
-  for (const c of plan.changes.filter((c) => c.action !== "no-op")) out.push(headline(c), ...details(c), "");
+  for (const c of plan.changes.filter((c) => c.action !== "no-op")) out.push(headline(c), ...details(c), ...remedyLines(c, plan.target), "");
   if (plan.notes.length) out.push("Notes:", ...plan.notes.map((n) => `  · ${n}`), "");
   out.push(summaryText(plan));
   return out.join("\n") + "\n";
@@ -57,9 +75,12 @@ export function renderDriftMarkdown(plan: Plan): string {
     out.push("| job | drift | job id |", "| --- | --- | --- |");
     for (const c of changed) out.push(`| ${c.key} | ${KIND[c.action]} | ${c.job_id ?? ""} |`);
     out.push("");
-    for (const c of changed) out.push("```diff", headline(c), ...details(c), "```", "");
+    for (const c of changed) out.push("```diff", headline(c), ...details(c), "```", "", ...remedyItems(c, plan.target), "");
   }
   if (plan.notes.length) out.push("**Notes**", "", ...plan.notes.map((n) => `- ${n}`), "");
-  out.push("Run `jobform apply` to bring the workspace back to git, or change the YAML to keep what was changed.");
+  out.push(
+    "Run `jobform apply` to bring the workspace back to git (revert), `jobform pull` to bring git to the workspace (adopt), " +
+      "or name fields operators own under `ignore:` in jobform.yaml.",
+  );
   return out.join("\n") + "\n";
 }

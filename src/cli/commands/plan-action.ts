@@ -1,6 +1,7 @@
 // `jobform plan` and `drift`: what they do, loaded when they run (registered in plan.ts).
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { withRemedies } from "../../core/drift-remedies.js";
 import { maskPlan } from "../../core/mask.js";
 import { renderPlanMarkdown } from "../../render/plan-markdown.js";
 import { renderPlanText, summaryLine } from "../../render/plan-text.js";
@@ -55,7 +56,7 @@ export async function drift(cmd: Command): Promise<void> {
   const { plan, client } = await preparePlan(cmd, { prune: true, projectRules: false });
   await client.close();
   const markdown = renderDriftMarkdown(plan);
-  process.stdout.write(format === "json" ? JSON.stringify(maskPlan(plan), null, 2) + "\n" : format === "markdown" ? markdown : renderDriftText(plan));
+  process.stdout.write(format === "json" ? JSON.stringify(withRemedies(maskPlan(plan)), null, 2) + "\n" : format === "markdown" ? markdown : renderDriftText(plan));
   writeStepSummary(markdown);
   if (plan.errors.length) throw new ExitCode(1);
   if (hasDrift(plan)) throw new ExitCode(2);
