@@ -32,6 +32,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [["graph"], async () => (await import("./commands/graph.js")).registerGraph],
   [["import"], async () => (await import("./commands/import.js")).registerImport],
   [["schema"], async () => (await import("./commands/schema.js")).registerSchema],
+  [["ui"], async () => (await import("./commands/ui.js")).registerUi],
   [
     ["demo"],
     async () => {
