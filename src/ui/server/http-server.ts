@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import type { AddressInfo } from "node:net";
 import { allowedHosts, checkRequest, tokenCookie } from "./guard.js";
 import { route } from "./routes.js";
@@ -86,8 +86,9 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 async function serveStatic(res: ServerResponse, pageDir: string, path: string): Promise<void> {
   const rel = path === "/" ? "index.html" : decodeURIComponent(path).replace(/^\/+/, "");
-  const file = normalize(join(pageDir, rel));
-  if (!file.startsWith(normalize(pageDir) + sep)) return send(res, 404, "not found", "text/plain");
+  const root = resolve(pageDir);
+  const file = resolve(join(root, rel));
+  if (!file.startsWith(root + sep)) return send(res, 404, "not found", "text/plain");
   try {
     const body = await readFile(file);
     res.writeHead(200, { ...SECURITY_HEADERS, "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
