@@ -41,7 +41,7 @@ export function pauseDialog(row: JobRow): void {
     verb,
     async () => {
       const done = await post<{ file: string; message: string; warning?: string }>(`/api/jobs/${encodeURIComponent(row.ref)}/pause`, { status });
-      app.notify(`${done.file} changed — ${done.message}${done.warning ? ` (warning: ${done.warning})` : ""}`);
+      app.notify(`${done.message}. Commit ${done.file}.${done.warning ? ` Warning: ${done.warning}` : ""}`);
       await app.refresh();
     },
   );

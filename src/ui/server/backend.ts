@@ -191,7 +191,7 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
       const jobId = await wrapUserErrors(() => sendPause(client, checked, job, written.fields));
       planned = undefined;
       const overridden = overriddenFields(job, written.fields, status);
-      const result = { file: written.rel, fields: written.fields, job_id: jobId, message: `${written.rel}: ${written.fields.join(", ")} ${written.verb}; job ${jobId} updated (jobs/update)` };
+      const result = { file: written.rel, fields: written.fields, job_id: jobId, message: `${written.rel} changed: ${written.fields.join(", ")} ${written.verb}; job ${jobId} updated with one jobs/update` };
       return overridden.length ? { ...result, warning: `target "${checked.resolved.target}" overrides pause_status of ${overridden.join(", ")} in jobform.yaml; the workspace follows the override` } : result;
     },
 
