@@ -33,6 +33,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [["pull"], async () => (await import("./commands/pull.js")).registerPull],
   [["import"], async () => (await import("./commands/import.js")).registerImport],
   [["schema"], async () => (await import("./commands/schema.js")).registerSchema],
+  [["ui"], async () => (await import("./commands/ui.js")).registerUi],
   [
     ["demo"],
     async () => {

@@ -54,7 +54,8 @@ export function maskKnown(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function maskKnownDeep(value: unknown, secrets: readonly string[]): unknown {
+/** `value` with every known secret replaced in every string it holds. */
+export function maskKnownDeep(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return maskKnown(value, secrets);
   if (Array.isArray(value)) return value.map((v) => maskKnownDeep(v, secrets));
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskKnownDeep(v, secrets)]));

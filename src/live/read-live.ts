@@ -28,6 +28,8 @@ export interface UnmanagedJob {
 export interface LiveState {
   managed: LiveJobRead[];
   unmanaged: UnmanagedJob[];
+  /** Every job as jobs/list returned it (the console's jobs table reads it instead of listing again). */
+  listed: BaseJob[];
 }
 
 /**
@@ -79,5 +81,5 @@ export async function readLive(client: DatabricksClient, owner: Owner | string, 
   const toAdopt = listed.filter((j) => adoptKey.has(idToString(j.job_id)) && ((j.settings?.tags ?? {}) as Record<string, unknown>)[PROJECT_TAG] === undefined);
   const adopted = await mapLimit(toAdopt, opts.concurrency ?? 8, async (job) => ({ ...(await readJob(client, job)), key: adoptKey.get(idToString(job.job_id)) as string, adopting: true as const }));
   const adoptedIds = new Set(adopted.map((j) => j.jobId));
-  return { managed: [...jobs, ...adopted], unmanaged: unmanaged.filter((u) => !adoptedIds.has(u.jobId)) };
+  return { managed: [...jobs, ...adopted], unmanaged: unmanaged.filter((u) => !adoptedIds.has(u.jobId)), listed };
 }

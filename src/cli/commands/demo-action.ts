@@ -19,7 +19,7 @@ const steps = (planFile: string): { title: string; args: string[]; explain: stri
   { title: "drift", args: ["drift"], explain: "someone edits a job in the UI (simulated below); drift reports it for a cron" },
 ];
 
-export async function demo(cmd: Command, run: Runner): Promise<void> {
+export async function demo(cmd: Command, run: Runner, flags: { ui?: boolean } = {}): Promise<void> {
   const g = globals(cmd);
   const token = randomBytes(12).toString("hex");
   const emu = await startEmulator({ port: 0, token, runDurationMs: 200, principals: namedPrincipals(g.dir) });
@@ -40,6 +40,13 @@ export async function demo(cmd: Command, run: Runner): Promise<void> {
         say(`\njobform demo: step "${step.title}" exited ${code}; stopping\n`);
         throw new ExitCode(1);
       }
+    }
+    if (flags.ui) {
+      say(`\nDone. The emulator stays up at ${emu.url} (DATABRICKS_TOKEN=${token}); the console over it:\n\n`);
+      // `jobform ui` runs until Ctrl-C; the emulator is closed after it, below.
+      const code = await run(["--host", emu.url, "--dir", g.dir, ...(g.target ? ["--target", g.target] : []), "ui", "--port", "0"]);
+      if (code !== 0) throw new ExitCode(code);
+      return;
     }
     say(`\nDone. Try it yourself: \`npx jobform serve --port 8787 --principals-of .\` in one terminal, then \`DATABRICKS_TOKEN=x npx jobform --host http://127.0.0.1:8787 plan\` in another.\n`);
   } finally {

@@ -10,6 +10,7 @@ export function registerDemo(program: Command, run: Runner): void {
   program
     .command("demo")
     .description("start an embedded emulator, then validate → plan → apply → plan → drift the sample project")
-    .addHelpText("after", examples("demo", "demo --target prod"))
-    .action(async (_flags: unknown, cmd: Command) => (await import("./demo-action.js")).demo(cmd, run));
+    .option("--ui", "afterwards, leave the emulator and the web console (jobform ui) running over it")
+    .addHelpText("after", examples("demo", "demo --target prod", "demo --ui"))
+    .action(async (flags: { ui?: boolean }, cmd: Command) => (await import("./demo-action.js")).demo(cmd, run, flags));
 }
