@@ -102,6 +102,10 @@ export interface PlanError {
   key: string;
   job_ids: string[];
   message: string;
+  /** project-rule: where the offending value is written (or the job's first line, for something missing). */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 /**

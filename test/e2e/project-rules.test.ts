@@ -75,6 +75,9 @@ describe("policies: at plan time", () => {
         key: "sales-load",
         job_ids: [id],
         message: `jobs/sales-load.yaml:${line}:17: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here (the workspace's value, kept because ignore: leaves this field to operators) — policies[0] schedule_paused_in: dev reads prod's sources; its loads run by hand [sales-load is left out of this plan]`,
+        file: "jobs/sales-load.yaml",
+        line,
+        column: 17,
       },
     ]);
     const { Ajv } = await import("ajv");

@@ -56,7 +56,7 @@ export function gateJobs(rules: readonly ProjectRule[], jobs: readonly GateInput
     const found = evaluateRules(rules, { ...written, document: after }, { target: ctx.target, deployer: ctx.deployer, note });
     result.findings.push(...found);
     for (const d of found.filter((f) => f.severity === "error"))
-      result.errors.push({ code: "project-rule", key: written.key, job_ids: live ? [live.jobId] : [], message: `${findingLine(d)} [${written.key} is left out of this plan]` });
+      result.errors.push({ code: "project-rule", key: written.key, job_ids: live ? [live.jobId] : [], message: `${findingLine(d)} [${written.key} is left out of this plan]`, file: d.file, line: d.line, column: d.column });
   }
   return result;
 }

@@ -24,7 +24,7 @@ describe("gateJobs", () => {
     const running = job("load", { ...base, schedule: { quartz_cron_expression: "0 0 6 * * ?", timezone_id: "UTC", pause_status: "UNPAUSED" } });
     const { errors, findings } = gateJobs(rules, [{ written: running, deployed: running.document }, { written: job("calm", base), deployed: { ...base } }], ctx);
     expect(errors).toEqual([
-      { code: "project-rule", key: "load", job_ids: [], message: "jobs/load.yaml:3:5: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here — policies[0] schedule_paused_in: by hand in dev [load is left out of this plan]" },
+      { code: "project-rule", key: "load", job_ids: [], message: "jobs/load.yaml:3:5: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here — policies[0] schedule_paused_in: by hand in dev [load is left out of this plan]", file: "jobs/load.yaml", line: 3, column: 5 },
     ]);
     expect(findings.map((f) => `${f.severity} ${f.code}`)).toEqual(["error JF105", "warning JF100", "warning JF100"]);
   });
