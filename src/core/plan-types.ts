@@ -97,15 +97,23 @@ export interface JobChange {
 }
 
 export interface PlanError {
-  /** `project-rule`: the job breaks a jobform.yaml `policies:` rule of severity error; only that job is held back. */
-  code: "duplicate-tags" | "adopt-invalid" | "project-rule";
+  /** `cluster-policy`: a job cluster breaks its cluster policy; `project-rule`: the job breaks a jobform.yaml `policies:` rule of severity error. Either holds back only that job. */
+  code: "duplicate-tags" | "adopt-invalid" | "cluster-policy" | "project-rule";
   key: string;
   job_ids: string[];
   message: string;
-  /** project-rule: where the offending value is written (or the job's first line, for something missing). */
+  /** cluster-policy: where the broken value (or the cluster missing it) is written. */
   file?: string;
   line?: number;
   column?: number;
+  /** cluster-policy: the cluster as a reader names it (`job cluster "small"`, `task "ingest"`). */
+  cluster?: string;
+  policy_id?: string;
+  policy_name?: string;
+  /** cluster-policy: the kind of rule broken (fixed, forbidden, allowlist, blocklist, regex, range, unlimited). */
+  rule?: string;
+  /** cluster-policy: the attribute path the rule limits (`custom_tags.team`). */
+  attribute?: string;
 }
 
 /**
