@@ -47,6 +47,16 @@ describe("gateJobs", () => {
     expect(e).toMatchObject({ key: "load", job_ids: ["42"] });
     expect(e?.message).toContain("(the workspace's value, kept because ignore: leaves this field to operators)");
   });
+
+  it("in development mode, a pause an operator lifted is the workspace's value even where git says UNPAUSED", () => {
+    const schedule = { quartz_cron_expression: "0 0 6 * * ?", timezone_id: "UTC", pause_status: "UNPAUSED" };
+    const written = job("load", { ...base, tags: { team: "x" }, schedule });
+    const deployed = developmentJob(written.document, "load", "jane@contoso.com");
+    const live = { jobId: "42", settings: { ...deployed, schedule } };
+    const ignore = [{ path: "/schedule/pause_status", reason: "operators" }];
+    const [e] = gateJobs(rules, [{ written, deployed, live }], { ...ctx, development: true, ignore }).errors;
+    expect(e?.message).toContain("schedule is UNPAUSED in target dev; it must be PAUSED here (the workspace's value, kept because ignore: leaves this field to operators)");
+  });
 });
 
 describe("a held-back job in the plan", () => {
