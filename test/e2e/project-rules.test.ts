@@ -75,6 +75,9 @@ describe("policies: at plan time", () => {
         key: "sales-load",
         job_ids: [id],
         message: `jobs/sales-load.yaml:${line}:17: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here (the workspace's value, kept because ignore: leaves this field to operators) — policies[0] schedule_paused_in: dev reads prod's sources; its loads run by hand [sales-load is left out of this plan]`,
+        file: "jobs/sales-load.yaml",
+        line,
+        column: 17,
       },
     ]);
     const { Ajv } = await import("ajv");
@@ -90,9 +93,12 @@ describe("policies: at plan time", () => {
     // Offline the rule holds: git says PAUSED.
     expect((await jf(e, ["--dir", dir, "validate"])).code).toBe(0);
 
-    const text = await jf(e, ["--dir", dir, "plan"]);
+    const text = await jf(e, ["--dir", dir, "plan"], { env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: join(dir, "summary.md") } });
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`Error: jobs/sales-load.yaml:${line}:17: JF105 schedule is UNPAUSED in target dev`);
+    // In Actions each finding is an annotation on its line, as validate's are.
+    expect(text.stderr).toContain(`::error file=jobs/sales-load.yaml,line=${line},col=17,title=JF105::schedule is UNPAUSED in target dev`);
+    expect(text.stderr).toMatch(/^::warning file=jobs\/files-ingest\.yaml,line=\d+,col=\d+,title=JF100::missing tag tier/m);
 
     // A change elsewhere is applied; sales-load is not touched and the exit code says something was held back.
     const reports = join(dir, "jobs/reports-refresh.yaml");

@@ -57,6 +57,15 @@ export const CASES = {
   "job id above 2^53": [(p) => (project(p), write(p, "jobs/id.yaml", "name: id\ntasks:\n  - task_key: t\n    run_job_task: { job_id: 9007199254740993 }\n")), /^jobs\/id\.yaml:4:29: error JF092: integer 9007199254740993/m],
   "15,000-task depends_on chain": [(p) => (project(p), write(p, "jobs/chain.yaml", "name: chain\ntasks:\n" + Array.from({ length: 15_000 }, (_, i) => `  - task_key: t${i}\n    notebook_task: { notebook_path: /x }\n` + (i ? `    depends_on: [{ task_key: t${i - 1} }]\n` : "")).join(""))), /^jobs\/chain\.yaml: error JF091: file has 45002 lines/m],
   "unquoted ${…} in a flow map": [(p) => (project(p), write(p, "jobs/ref.yaml", "name: r\ntasks:\n  - task_key: a\n    run_job_task: { job_id: ${jobs.ml.id} }\n  - task_key: b\n    depends_on: [{ task_key: a }]\n    notebook_task: { notebook_path: /x }\n")), /^jobs\/ref\.yaml:4:\d+: error JF001: .*must be quoted: "\$\{jobs\.ml\.id\}"/m],
+  // As regular expressions these globs backtrack for ever against 100-character keys and node types; scanned, they cost a few steps.
+  "backtracking globs in policies:": [
+    (p) => {
+      const glob = JSON.stringify("a*".repeat(20_000) + "b");
+      write(p, "jobform.yaml", `project: hostile\npolicies:\n  - { allowed_node_types: [${glob}], jobs: [${glob}, "*"], severity: warning, reason: r }\n  - { require_timeout: true, targets: [${glob}], severity: warning, reason: r }\n  - { require_timeout: true, severity: error, reason: r }\n`);
+      for (let i = 0; i < 300; i++) write(p, `jobs/${"a".repeat(96)}${String(i).padStart(4, "0")}.yaml`, `name: n\njob_clusters: [{ job_cluster_key: c, new_cluster: { spark_version: x, node_type_id: ${"a".repeat(3000)}, num_workers: 1 } }]\ntasks: [{ task_key: t, job_cluster_key: c, notebook_task: { notebook_path: /t } }]\n`);
+    },
+    /^jobs\/a{96}0000\.yaml:1:1: error JF106: no timeout_seconds/m,
+  ],
 };
 
 /** Builds case `name` in a fresh temporary folder; returns the project directory and a cleanup. */

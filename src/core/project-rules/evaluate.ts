@@ -72,7 +72,7 @@ function scopeWarnings(doc: LoadedDocument, rules: readonly ProjectRule[], targe
     if (rule.kind === "schedule_paused_in") scopes.push(["schedule_paused_in", rule.value as string[], targets, knownTargets]);
     for (const [field, globs, known, hint] of scopes)
       (globs ?? []).forEach((g, j) => {
-        if (!known.some((name) => globMatches(g, name))) warn(rule, field, j, `"${g}" matches nothing (${hint}), so the rule checks nothing there`);
+        if (!known.some((name) => globMatches(g, name))) warn(rule, field, j, `"${g.length > 60 ? `${g.slice(0, 60)}…` : g}" matches nothing (${hint}), so the rule checks nothing there`);
       });
   }
   return out;

@@ -47,16 +47,17 @@ export function gateJobs(rules: readonly ProjectRule[], jobs: readonly GateInput
   for (const { written, deployed, live } of jobs) {
     const ignored = rulesForJob(ctx.ignore, written.key);
     const after = live && ignored.length ? keepLiveValues(deployed, live.settings, ignored) : deployed;
+    // Which layer the value comes from: the workspace's (ignore:), development mode's, or the files'.
     const note = (segments: readonly string[]) => {
       const value = valueAt(after, segments);
-      if (same(valueAt(written.document, segments), value)) return undefined;
-      if (ctx.development && same(valueAt(deployed, segments), value)) return `development mode sets it for target ${ctx.target ?? ""}`;
-      return "the workspace's value, kept because ignore: leaves this field to operators";
+      if (!same(valueAt(deployed, segments), value)) return "the workspace's value, kept because ignore: leaves this field to operators";
+      if (ctx.development && !same(valueAt(written.document, segments), value)) return `development mode sets it for target ${ctx.target ?? ""}`;
+      return undefined;
     };
     const found = evaluateRules(rules, { ...written, document: after }, { target: ctx.target, deployer: ctx.deployer, note });
     result.findings.push(...found);
     for (const d of found.filter((f) => f.severity === "error"))
-      result.errors.push({ code: "project-rule", key: written.key, job_ids: live ? [live.jobId] : [], message: `${findingLine(d)} [${written.key} is left out of this plan]` });
+      result.errors.push({ code: "project-rule", key: written.key, job_ids: live ? [live.jobId] : [], message: `${findingLine(d)} [${written.key} is left out of this plan]`, file: d.file, line: d.line, column: d.column });
   }
   return result;
 }

@@ -42,6 +42,24 @@ export interface ProjectRule {
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === "string") ? (v as string[]) : undefined);
 
+const OWNER_KINDS: readonly unknown[] = ["service_principal", "user", "group"] satisfies OwnerKind[];
+
+/** Whether `value` is what the schema allows for `kind`: a rule with a broken value is reported, not run. */
+function wellFormed(kind: RuleKind, value: unknown): boolean {
+  switch (kind) {
+    case "max_workers":
+    case "max_concurrent_runs":
+      return typeof value === "number" && Number.isInteger(value);
+    case "require_timeout":
+    case "require_notifications_on_failure":
+      return value === true;
+    case "require_owner":
+      return OWNER_KINDS.includes(value);
+    default:
+      return (strings(value)?.length ?? 0) > 0;
+  }
+}
+
 /** The schema's `maxItems` of `policies:`: every rule is checked against every job of every target. */
 export const MAX_RULES = 200;
 
@@ -55,7 +73,7 @@ export function projectRules(project: Readonly<Record<string, unknown>> | undefi
     if (!isPlainObject(r)) return [];
     const kinds = RULE_KINDS.filter((k) => r[k] !== undefined);
     const kind = kinds[0];
-    if (kinds.length !== 1 || kind === undefined) return [];
+    if (kinds.length !== 1 || kind === undefined || !wellFormed(kind, r[kind])) return [];
     if ((r.severity !== "error" && r.severity !== "warning") || typeof r.reason !== "string") return [];
     const targets = strings(r.targets);
     const jobs = strings(r.jobs);

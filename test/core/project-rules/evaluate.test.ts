@@ -17,6 +17,10 @@ describe("projectRules", () => {
         { require_timeout: true, severity: "fatal", reason: "bad severity" },
         { require_timeout: true, severity: "warning", reason: "scoped", targets: ["prod"], jobs: ["sales-*"] },
         "not a rule",
+        { max_workers: "ten", severity: "error", reason: "a string" },
+        { require_owner: "robot", severity: "error", reason: "no such kind" },
+        { require_tags: [], severity: "error", reason: "empty" },
+        { require_timeout: false, severity: "error", reason: "false" },
       ],
     });
     expect(rules).toEqual([

@@ -24,7 +24,7 @@ describe("gateJobs", () => {
     const running = job("load", { ...base, schedule: { quartz_cron_expression: "0 0 6 * * ?", timezone_id: "UTC", pause_status: "UNPAUSED" } });
     const { errors, findings } = gateJobs(rules, [{ written: running, deployed: running.document }, { written: job("calm", base), deployed: { ...base } }], ctx);
     expect(errors).toEqual([
-      { code: "project-rule", key: "load", job_ids: [], message: "jobs/load.yaml:3:5: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here — policies[0] schedule_paused_in: by hand in dev [load is left out of this plan]" },
+      { code: "project-rule", key: "load", job_ids: [], message: "jobs/load.yaml:3:5: JF105 schedule is UNPAUSED in target dev; it must be PAUSED here — policies[0] schedule_paused_in: by hand in dev [load is left out of this plan]", file: "jobs/load.yaml", line: 3, column: 5 },
     ]);
     expect(findings.map((f) => `${f.severity} ${f.code}`)).toEqual(["error JF105", "warning JF100", "warning JF100"]);
   });
@@ -46,6 +46,16 @@ describe("gateJobs", () => {
     const [e] = gateJobs(rules, [{ written, deployed: written.document, live }], { ...ctx, ignore }).errors;
     expect(e).toMatchObject({ key: "load", job_ids: ["42"] });
     expect(e?.message).toContain("(the workspace's value, kept because ignore: leaves this field to operators)");
+  });
+
+  it("in development mode, a pause an operator lifted is the workspace's value even where git says UNPAUSED", () => {
+    const schedule = { quartz_cron_expression: "0 0 6 * * ?", timezone_id: "UTC", pause_status: "UNPAUSED" };
+    const written = job("load", { ...base, tags: { team: "x" }, schedule });
+    const deployed = developmentJob(written.document, "load", "jane@contoso.com");
+    const live = { jobId: "42", settings: { ...deployed, schedule } };
+    const ignore = [{ path: "/schedule/pause_status", reason: "operators" }];
+    const [e] = gateJobs(rules, [{ written, deployed, live }], { ...ctx, development: true, ignore }).errors;
+    expect(e?.message).toContain("schedule is UNPAUSED in target dev; it must be PAUSED here (the workspace's value, kept because ignore: leaves this field to operators)");
   });
 });
 
