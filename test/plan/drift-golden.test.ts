@@ -65,6 +65,12 @@ describe("remedies of one drifted job", () => {
     expect(remediesFor(change("no-op"), "dev")).toEqual([]);
   });
 
+  it("a job whose only difference is jobform's ownership tags has one remedy: apply writes them", () => {
+    const r = remediesFor(change("update", { migrating: true }), "prod");
+    expect(r.map((x) => x.kind)).toEqual(["revert"]);
+    expect(r[0]?.says).toContain("ownership tags");
+  });
+
   it("keys and targets a shell would split are quoted", () => {
     expect(shellWord("a b")).toBe("'a b'");
     expect(shellWord("it's")).toBe(`'it'\\''s'`);
