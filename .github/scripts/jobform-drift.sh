@@ -147,16 +147,19 @@ adopt_target() {
 
   echo "jobform drift: $name drifted; adopting it with jobform pull${args[*]:+ ${args[*]}} on $branch"
   git checkout -q -B "$branch" "$base_sha" || { fail "git checkout -B $branch failed"; return; }
+  # Untracked files that were there before (the installed CLI's node_modules, say) are not pull's.
+  git ls-files --others --exclude-standard | sort >"$out/untracked-before"
   jf pull "${args[@]}" >"$out/pull-$name.txt" 2>"$out/pull-$name.err"
   code=$?
   cat "$out/pull-$name.err" >&2
   if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then fail "jobform pull${args[*]:+ ${args[*]}} failed with exit code $code"; cat "$out/pull-$name.txt" >&2; return; fi
-  if [ -z "$(git status --porcelain)" ]; then
+  git ls-files --others --exclude-standard | sort | comm -13 "$out/untracked-before" - >"$out/untracked-new"
+  if [ -z "$(git status --porcelain --untracked-files=no)" ] && [ ! -s "$out/untracked-new" ]; then
     echo "::warning::jobform pull${args[*]:+ ${args[*]}} wrote nothing: what drifted in $name cannot be adopted (see its report); revert it, or add ignore: rules"
     cat "$out/drift-$name.md"
     return
   fi
-  git add -A
+  git add -u && { [ ! -s "$out/untracked-new" ] || xargs -d '\n' git add -- <"$out/untracked-new"; } || { fail "git add on $branch failed"; return; }
   git commit -q -m "jobform: adopt the workspace's edits of target $name" -m "jobform pull${args[*]:+ ${args[*]}} wrote what the Jobs UI changed back into the YAML." -m "Jobform-Drift: $name" || { fail "git commit on $branch failed"; return; }
 
   # The branch is rebuilt from the base on every run: one commit, with the Jobform-Drift trailer. A tip without
@@ -199,7 +202,7 @@ adopt() {
   base_ref="${JOBFORM_DRIFT_BASE:-$(git symbolic-ref --short -q HEAD)}"
   [ -n "$base_ref" ] || { echo "::error::adopt needs a branch checked out (or JOBFORM_DRIFT_BASE)" >&2; exit 1; }
   base_sha="$(git rev-parse HEAD)" || exit 1
-  [ -z "$(git status --porcelain)" ] || { echo "::error::adopt needs a clean checkout: pull commits every file it edits" >&2; exit 1; }
+  [ -z "$(git status --porcelain --untracked-files=no)" ] || { echo "::error::adopt needs a checkout without uncommitted changes: pull commits every file it edits" >&2; exit 1; }
   if ! git config user.email >/dev/null; then
     export GIT_AUTHOR_NAME="github-actions[bot]" GIT_AUTHOR_EMAIL="41898282+github-actions[bot]@users.noreply.github.com"
     export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EMAIL"

@@ -193,6 +193,8 @@ describe("shipped GitHub Actions workflows", () => {
     expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
     await editJob(emu, "sales-load", { timeout_seconds: 600 });
 
+    // An untracked file of the checkout (as the installed CLI's node_modules would be) is not pull's to commit.
+    writeFileSync(join(dir, "install.log"), "npm ci\n");
     const tools = fakeTools(emu.url);
     const r = await runDriftScript("adopt", dir, tools, "dev");
     expect(r.stderr).not.toContain("::error::");
@@ -208,7 +210,7 @@ describe("shipped GitHub Actions workflows", () => {
     expect(git(remote, "show", "jobform/drift-dev:jobs/sales-load.yaml")).toMatch(/^timeout_seconds: 600$/m);
     expect(git(remote, "diff", "--name-only", "main", "jobform/drift-dev")).toBe("jobs/sales-load.yaml\n");
     expect(git(dir, "symbolic-ref", "--short", "HEAD")).toBe("main\n");
-    expect(git(dir, "status", "--porcelain")).toBe("");
+    expect(git(dir, "status", "--porcelain")).toBe("?? install.log\n");
 
     // The next night, same drift: the pull request is edited, not duplicated, and the same tree is not pushed again.
     const again = await runDriftScript("adopt", dir, tools, "dev");
