@@ -5,8 +5,9 @@
 #           every target is in sync again
 #   revert  `jobform apply --auto-approve` for each drifted target, then the issue reports what is still drifted
 #           (extra jobs stay: revert does not prune)
-#   adopt   `jobform pull` on branch jobform/drift-<target>, one commit, pushed; one pull request per target is
-#           opened or updated with the drift report and the edits as its body; closed once the target is in sync
+#   adopt   `jobform pull --delete-missing` on branch jobform/drift-<target>, one commit, pushed; one pull
+#           request per target is opened or updated with the drift report and the edits as its body; closed
+#           once the target is in sync
 # Environment:
 #   JOBFORM_DRIFT_MODE     report (default) | revert | adopt
 #   JOBFORM_DRIFT_TARGETS  targets, comma or space separated; empty: the project's default target
@@ -149,7 +150,8 @@ adopt_target() {
   git checkout -q -B "$branch" "$base_sha" || { fail "git checkout -B $branch failed"; return; }
   # Untracked files that were there before (the installed CLI's node_modules, say) are not pull's.
   git ls-files --others --exclude-standard | sort >"$out/untracked-before"
-  jf pull "${args[@]}" >"$out/pull-$name.txt" 2>"$out/pull-$name.err"
+  # A job deleted in the workspace is adopted by deleting its file: a proposal, like every edit, for review.
+  jf pull "${args[@]}" --delete-missing >"$out/pull-$name.txt" 2>"$out/pull-$name.err"
   code=$?
   cat "$out/pull-$name.err" >&2
   if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then fail "jobform pull${args[*]:+ ${args[*]}} failed with exit code $code"; cat "$out/pull-$name.txt" >&2; return; fi
@@ -181,7 +183,7 @@ adopt_target() {
   {
     cat "$out/drift-$name.md"
     echo
-    echo "### Edits made by \`jobform pull${args[*]:+ ${args[*]}}\`"
+    echo "### Edits made by \`jobform pull${args[*]:+ ${args[*]}} --delete-missing\`"
     echo
     echo '```text'
     cat "$out/pull-$name.txt"

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt, ROOT } from "../support/cli.js";
-import { cliAgainst, editJob, EMULATOR_ENV, emulator, sampleProject, TOKEN } from "../support/emulator.js";
+import { cliAgainst, editJob, EMULATOR_ENV, emulator, managedJobId, sampleProject, TOKEN } from "../support/emulator.js";
 import { fakeTools, runScript } from "../support/fake-gh.js";
 import { commitWithRemote, git } from "../support/git-repo.js";
 
@@ -192,6 +192,8 @@ describe("shipped GitHub Actions workflows", () => {
     const remote = commitWithRemote(dir);
     expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
     await editJob(emu, "sales-load", { timeout_seconds: 600 });
+    const deleted = await fetch(`${emu.url}/api/2.2/jobs/delete`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ job_id: await managedJobId(emu, "files-ingest") }) });
+    expect(deleted.status).toBe(200);
 
     // An untracked file of the checkout (as the installed CLI's node_modules would be) is not pull's to commit.
     writeFileSync(join(dir, "install.log"), "npm ci\n");
@@ -203,12 +205,13 @@ describe("shipped GitHub Actions workflows", () => {
     expect(create?.args).toEqual(expect.arrayContaining(["--base", "main", "--head", "jobform/drift-dev"]));
     expect(create?.body).toContain("### jobform drift: `acme-data` → `dev`");
     expect(create?.body).toContain("**adopt** `jobform pull --target dev --job sales-load`");
-    expect(create?.body).toContain("### Edits made by `jobform pull --target dev`");
+    expect(create?.body).toContain("### Edits made by `jobform pull --target dev --delete-missing`");
     expect(create?.body).toContain("jobs/sales-load.yaml");
     // The branch on the remote holds the edit; the checkout is back on main, untouched.
     const pushed = git(remote, "rev-parse", "refs/heads/jobform/drift-dev").trim();
     expect(git(remote, "show", "jobform/drift-dev:jobs/sales-load.yaml")).toMatch(/^timeout_seconds: 600$/m);
-    expect(git(remote, "diff", "--name-only", "main", "jobform/drift-dev")).toBe("jobs/sales-load.yaml\n");
+    // The job deleted in the workspace is adopted by deleting its file.
+    expect(git(remote, "diff", "--name-status", "main", "jobform/drift-dev")).toBe("D\tjobs/files-ingest.yaml\nM\tjobs/sales-load.yaml\n");
     expect(git(dir, "symbolic-ref", "--short", "HEAD")).toBe("main\n");
     expect(git(dir, "status", "--porcelain")).toBe("?? install.log\n");
 
