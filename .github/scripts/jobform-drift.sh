@@ -88,8 +88,6 @@ report() {
       *) fail "jobform drift ($name) failed with exit code $code"; cat "$out/drift-$name.md" >&2 ;;
     esac
   done
-  # A failed target says nothing about drift: the issue is left as it is.
-  [ "$failed" -eq 0 ] || return
   local number
   number="$(gh issue list --label "$label" --state open --json number --jq '.[0].number // empty')" || { fail "gh issue list failed"; return; }
   if [ -s "$report" ]; then
@@ -100,7 +98,8 @@ report() {
       gh label create "$label" --color D93F0B --description "Databricks jobs drifted from git" --force >/dev/null 2>&1 || true
       gh issue create --title "Databricks jobs drifted from git" --body-file "$out/body.md" --label "$label" || fail "gh issue create failed"
     fi
-  elif [ -n "$number" ]; then
+  elif [ -n "$number" ] && [ "$failed" -eq 0 ]; then
+    # Closed only when every target was read: a failed one says nothing about its drift.
     gh issue close "$number" --comment "The workspace matches git again." || fail "gh issue close $number failed"
   fi
 }
