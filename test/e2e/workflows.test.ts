@@ -122,6 +122,18 @@ describe("shipped GitHub Actions workflows", () => {
     expect(tools.calls().at(-1)?.args.slice(0, 3)).toEqual(["issue", "edit", "101"]);
   }, 120_000);
 
+  it("drift cron (report): a target that fails fails the run, yet the other targets' drift still reaches the issue", async () => {
+    emu = await emulator();
+    const dir = sampleProject();
+    const tools = fakeTools(emu.url);
+    const r = await runDriftScript("report", dir, tools, "dev,nosuch");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("::error::jobform drift (nosuch) failed with exit code 1");
+    const create = tools.calls().find((c) => c.args[0] === "issue" && c.args[1] === "create");
+    expect(create?.body).toContain("### jobform drift: `acme-data` → `dev`");
+    expect(create?.body).not.toContain("nosuch");
+  }, 120_000);
+
   it("drift cron (revert): a drifted target is applied back to git, so no issue is opened", async () => {
     emu = await emulator();
     const dir = sampleProject();
