@@ -196,6 +196,28 @@ describe("shipped GitHub Actions workflows", () => {
     expect(git(dir, "status", "--porcelain")).toBe("");
   }, 120_000);
 
+  it("drift cron (adopt): drift pull leaves alone (a templated value) opens no pull request, only a warning", async () => {
+    emu = await emulator();
+    const dir = sampleProject();
+    commitWithRemote(dir);
+    expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
+    // ${jobs.ml-training.id} in git; the UI points the task at sales-load's job instead.
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const id = await managedJobId(emu, "nightly-orchestrator");
+    const got = (await (await fetch(`${emu.url}/api/2.2/jobs/get?job_id=${id}`, { headers })).json()) as { settings: { tasks: { task_key: string; run_job_task?: { job_id: number } }[] } };
+    const other = await managedJobId(emu, "sales-load");
+    const tasks = got.settings.tasks.map((t) => (t.task_key === "ml" ? { ...t, run_job_task: { ...t.run_job_task, job_id: other } } : t));
+    await editJob(emu, "nightly-orchestrator", { tasks });
+    const tools = fakeTools(emu.url);
+    const r = await runDriftScript("adopt", dir, tools, "dev");
+    expect(r.stderr).not.toContain("::error::");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("::warning::jobform pull --target dev wrote nothing: what drifted in dev cannot be adopted");
+    expect(tools.calls().map((c) => c.args.slice(0, 2))).toEqual([["pr", "list"]]);
+    expect(git(dir, "ls-remote", "--heads", "origin")).not.toContain("jobform/drift-dev");
+    expect(git(dir, "symbolic-ref", "--short", "HEAD")).toBe("main\n");
+  }, 120_000);
+
   // The adopt flow end to end: a UI edit becomes a commit on jobform/drift-dev and one pull request, rewritten
   // (not duplicated) by the next run, left alone once someone else commits on it, closed once in sync.
   it("drift cron (adopt): pull's edits are committed on jobform/drift-<target>, pushed, and one pull request carries the report and the edits", async () => {
