@@ -5,8 +5,9 @@
 #           every target is in sync again
 #   revert  `jobform apply --auto-approve` for each drifted target, then the issue reports what is still drifted
 #           (extra jobs stay: revert does not prune)
-#   adopt   `jobform pull` on branch jobform/drift-<target>, one commit, pushed; one pull request per target is
-#           opened or updated with the drift report and the edits as its body; closed once the target is in sync
+#   adopt   `jobform pull --delete-missing` on branch jobform/drift-<target>, one commit, pushed; one pull
+#           request per target is opened or updated with the drift report and the edits as its body; closed
+#           once the target is in sync
 # Environment:
 #   JOBFORM_DRIFT_MODE     report (default) | revert | adopt
 #   JOBFORM_DRIFT_TARGETS  targets, comma or space separated; empty: the project's default target
@@ -87,8 +88,6 @@ report() {
       *) fail "jobform drift ($name) failed with exit code $code"; cat "$out/drift-$name.md" >&2 ;;
     esac
   done
-  # A failed target says nothing about drift: the issue is left as it is.
-  [ "$failed" -eq 0 ] || return
   local number
   number="$(gh issue list --label "$label" --state open --json number --jq '.[0].number // empty')" || { fail "gh issue list failed"; return; }
   if [ -s "$report" ]; then
@@ -99,7 +98,8 @@ report() {
       gh label create "$label" --color D93F0B --description "Databricks jobs drifted from git" --force >/dev/null 2>&1 || true
       gh issue create --title "Databricks jobs drifted from git" --body-file "$out/body.md" --label "$label" || fail "gh issue create failed"
     fi
-  elif [ -n "$number" ]; then
+  elif [ -n "$number" ] && [ "$failed" -eq 0 ]; then
+    # Closed only when every target was read: a failed one says nothing about its drift.
     gh issue close "$number" --comment "The workspace matches git again." || fail "gh issue close $number failed"
   fi
 }
@@ -147,16 +147,20 @@ adopt_target() {
 
   echo "jobform drift: $name drifted; adopting it with jobform pull${args[*]:+ ${args[*]}} on $branch"
   git checkout -q -B "$branch" "$base_sha" || { fail "git checkout -B $branch failed"; return; }
-  jf pull "${args[@]}" >"$out/pull-$name.txt" 2>"$out/pull-$name.err"
+  # Untracked files that were there before (the installed CLI's node_modules, say) are not pull's.
+  git ls-files --others --exclude-standard | sort >"$out/untracked-before"
+  # A job deleted in the workspace is adopted by deleting its file: a proposal, like every edit, for review.
+  jf pull "${args[@]}" --delete-missing >"$out/pull-$name.txt" 2>"$out/pull-$name.err"
   code=$?
   cat "$out/pull-$name.err" >&2
   if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then fail "jobform pull${args[*]:+ ${args[*]}} failed with exit code $code"; cat "$out/pull-$name.txt" >&2; return; fi
-  if [ -z "$(git status --porcelain)" ]; then
+  git ls-files --others --exclude-standard | sort | comm -13 "$out/untracked-before" - >"$out/untracked-new"
+  if [ -z "$(git status --porcelain --untracked-files=no)" ] && [ ! -s "$out/untracked-new" ]; then
     echo "::warning::jobform pull${args[*]:+ ${args[*]}} wrote nothing: what drifted in $name cannot be adopted (see its report); revert it, or add ignore: rules"
     cat "$out/drift-$name.md"
     return
   fi
-  git add -A
+  git add -u && { [ ! -s "$out/untracked-new" ] || xargs -d '\n' git add -- <"$out/untracked-new"; } || { fail "git add on $branch failed"; return; }
   git commit -q -m "jobform: adopt the workspace's edits of target $name" -m "jobform pull${args[*]:+ ${args[*]}} wrote what the Jobs UI changed back into the YAML." -m "Jobform-Drift: $name" || { fail "git commit on $branch failed"; return; }
 
   # The branch is rebuilt from the base on every run: one commit, with the Jobform-Drift trailer. A tip without
@@ -178,7 +182,7 @@ adopt_target() {
   {
     cat "$out/drift-$name.md"
     echo
-    echo "### Edits made by \`jobform pull${args[*]:+ ${args[*]}}\`"
+    echo "### Edits made by \`jobform pull${args[*]:+ ${args[*]}} --delete-missing\`"
     echo
     echo '```text'
     cat "$out/pull-$name.txt"
@@ -199,7 +203,7 @@ adopt() {
   base_ref="${JOBFORM_DRIFT_BASE:-$(git symbolic-ref --short -q HEAD)}"
   [ -n "$base_ref" ] || { echo "::error::adopt needs a branch checked out (or JOBFORM_DRIFT_BASE)" >&2; exit 1; }
   base_sha="$(git rev-parse HEAD)" || exit 1
-  [ -z "$(git status --porcelain)" ] || { echo "::error::adopt needs a clean checkout: pull commits every file it edits" >&2; exit 1; }
+  [ -z "$(git status --porcelain --untracked-files=no)" ] || { echo "::error::adopt needs a checkout without uncommitted changes: pull commits every file it edits" >&2; exit 1; }
   if ! git config user.email >/dev/null; then
     export GIT_AUTHOR_NAME="github-actions[bot]" GIT_AUTHOR_EMAIL="41898282+github-actions[bot]@users.noreply.github.com"
     export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EMAIL"

@@ -39,9 +39,13 @@ export function remediesFor(c: JobChange, target: string | null | undefined): Re
   const job = ["--job", c.key];
   if (c.action === "update") {
     const paths = fieldPaths(c);
+    // The ownership tags (a job taken over through `adopt:`, or applied before deployments) are only ever
+    // written by apply: when they are all that differs, there is nothing for pull to adopt.
+    const tagsOnly = paths.length === 0 && c.permissions.length === 0;
+    const tags = c.adopting || c.migrating ? " and write jobform's ownership tags onto it" : "";
     return [
-      { kind: "revert", says: "put git's values back in the workspace", command: command(["jobform", "apply", ...scope, ...job]) },
-      { kind: "adopt", says: "write the workspace's values into the YAML, to review and merge", command: command(["jobform", "pull", ...scope, ...job]) },
+      { kind: "revert", says: `put git's values back in the workspace${tags}`, command: command(["jobform", "apply", ...scope, ...job]) },
+      ...(tagsOnly ? [] : [{ kind: "adopt" as const, says: "write the workspace's values into the YAML, to review and merge", command: command(["jobform", "pull", ...scope, ...job]) }]),
       // Permissions are not fields an ignore rule can name: a permissions-only drift has two remedies.
       ...(paths.length
         ? [{ kind: "ignore" as const, says: "if operators own these fields, list them under `ignore:` in jobform.yaml and neither drift nor apply touches them", paths }]

@@ -18,9 +18,15 @@ function details(c: JobChange): string[] {
   return c.action === "update" ? jobLines(c).slice(1) : [];
 }
 
-/** What a remedy carries out: its command, or for `ignore` the paths a rule would name. */
+/** Paths an `ignore` remedy shows; the JSON has them all. */
+const SHOWN_PATHS = 5;
+
+/** What a remedy carries out: its command, or for `ignore` the paths a rule would name (the first few). */
 function remedyAction(r: Remedy, code: (s: string) => string): string {
-  return r.command !== undefined ? code(r.command) : (r.paths ?? []).map(code).join(", ");
+  if (r.command !== undefined) return code(r.command);
+  const paths = r.paths ?? [];
+  const more = paths.length > SHOWN_PATHS ? ` and ${paths.length - SHOWN_PATHS} more` : "";
+  return paths.slice(0, SHOWN_PATHS).map(code).join(", ") + more;
 }
 
 /** `  revert: jobform apply …  # what it does`, commands and comments of one job aligned. */

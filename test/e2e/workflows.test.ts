@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt, ROOT } from "../support/cli.js";
-import { cliAgainst, editJob, EMULATOR_ENV, emulator, sampleProject, TOKEN } from "../support/emulator.js";
+import { cliAgainst, editJob, EMULATOR_ENV, emulator, managedJobId, sampleProject, TOKEN } from "../support/emulator.js";
 import { fakeTools, runScript } from "../support/fake-gh.js";
 import { commitWithRemote, git } from "../support/git-repo.js";
 
@@ -122,6 +122,18 @@ describe("shipped GitHub Actions workflows", () => {
     expect(tools.calls().at(-1)?.args.slice(0, 3)).toEqual(["issue", "edit", "101"]);
   }, 120_000);
 
+  it("drift cron (report): a target that fails fails the run, yet the other targets' drift still reaches the issue", async () => {
+    emu = await emulator();
+    const dir = sampleProject();
+    const tools = fakeTools(emu.url);
+    const r = await runDriftScript("report", dir, tools, "dev,nosuch");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("::error::jobform drift (nosuch) failed with exit code 1");
+    const create = tools.calls().find((c) => c.args[0] === "issue" && c.args[1] === "create");
+    expect(create?.body).toContain("### jobform drift: `acme-data` → `dev`");
+    expect(create?.body).not.toContain("nosuch");
+  }, 120_000);
+
   it("drift cron (revert): a drifted target is applied back to git, so no issue is opened", async () => {
     emu = await emulator();
     const dir = sampleProject();
@@ -184,6 +196,28 @@ describe("shipped GitHub Actions workflows", () => {
     expect(git(dir, "status", "--porcelain")).toBe("");
   }, 120_000);
 
+  it("drift cron (adopt): drift pull leaves alone (a templated value) opens no pull request, only a warning", async () => {
+    emu = await emulator();
+    const dir = sampleProject();
+    commitWithRemote(dir);
+    expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
+    // ${jobs.ml-training.id} in git; the UI points the task at sales-load's job instead.
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const id = await managedJobId(emu, "nightly-orchestrator");
+    const got = (await (await fetch(`${emu.url}/api/2.2/jobs/get?job_id=${id}`, { headers })).json()) as { settings: { tasks: { task_key: string; run_job_task?: { job_id: number } }[] } };
+    const other = await managedJobId(emu, "sales-load");
+    const tasks = got.settings.tasks.map((t) => (t.task_key === "ml" ? { ...t, run_job_task: { ...t.run_job_task, job_id: other } } : t));
+    await editJob(emu, "nightly-orchestrator", { tasks });
+    const tools = fakeTools(emu.url);
+    const r = await runDriftScript("adopt", dir, tools, "dev");
+    expect(r.stderr).not.toContain("::error::");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("::warning::jobform pull --target dev wrote nothing: what drifted in dev cannot be adopted");
+    expect(tools.calls().map((c) => c.args.slice(0, 2))).toEqual([["pr", "list"]]);
+    expect(git(dir, "ls-remote", "--heads", "origin")).not.toContain("jobform/drift-dev");
+    expect(git(dir, "symbolic-ref", "--short", "HEAD")).toBe("main\n");
+  }, 120_000);
+
   // The adopt flow end to end: a UI edit becomes a commit on jobform/drift-dev and one pull request, rewritten
   // (not duplicated) by the next run, left alone once someone else commits on it, closed once in sync.
   it("drift cron (adopt): pull's edits are committed on jobform/drift-<target>, pushed, and one pull request carries the report and the edits", async () => {
@@ -192,7 +226,11 @@ describe("shipped GitHub Actions workflows", () => {
     const remote = commitWithRemote(dir);
     expect((await cliAgainst(emu, ["apply", "--auto-approve", "--target", "dev"], dir)).code).toBe(0);
     await editJob(emu, "sales-load", { timeout_seconds: 600 });
+    const deleted = await fetch(`${emu.url}/api/2.2/jobs/delete`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ job_id: await managedJobId(emu, "files-ingest") }) });
+    expect(deleted.status).toBe(200);
 
+    // An untracked file of the checkout (as the installed CLI's node_modules would be) is not pull's to commit.
+    writeFileSync(join(dir, "install.log"), "npm ci\n");
     const tools = fakeTools(emu.url);
     const r = await runDriftScript("adopt", dir, tools, "dev");
     expect(r.stderr).not.toContain("::error::");
@@ -201,14 +239,15 @@ describe("shipped GitHub Actions workflows", () => {
     expect(create?.args).toEqual(expect.arrayContaining(["--base", "main", "--head", "jobform/drift-dev"]));
     expect(create?.body).toContain("### jobform drift: `acme-data` → `dev`");
     expect(create?.body).toContain("**adopt** `jobform pull --target dev --job sales-load`");
-    expect(create?.body).toContain("### Edits made by `jobform pull --target dev`");
+    expect(create?.body).toContain("### Edits made by `jobform pull --target dev --delete-missing`");
     expect(create?.body).toContain("jobs/sales-load.yaml");
     // The branch on the remote holds the edit; the checkout is back on main, untouched.
     const pushed = git(remote, "rev-parse", "refs/heads/jobform/drift-dev").trim();
     expect(git(remote, "show", "jobform/drift-dev:jobs/sales-load.yaml")).toMatch(/^timeout_seconds: 600$/m);
-    expect(git(remote, "diff", "--name-only", "main", "jobform/drift-dev")).toBe("jobs/sales-load.yaml\n");
+    // The job deleted in the workspace is adopted by deleting its file.
+    expect(git(remote, "diff", "--name-status", "main", "jobform/drift-dev")).toBe("D\tjobs/files-ingest.yaml\nM\tjobs/sales-load.yaml\n");
     expect(git(dir, "symbolic-ref", "--short", "HEAD")).toBe("main\n");
-    expect(git(dir, "status", "--porcelain")).toBe("");
+    expect(git(dir, "status", "--porcelain")).toBe("?? install.log\n");
 
     // The next night, same drift: the pull request is edited, not duplicated, and the same tree is not pushed again.
     const again = await runDriftScript("adopt", dir, tools, "dev");

@@ -65,6 +65,20 @@ describe("remedies of one drifted job", () => {
     expect(remediesFor(change("no-op"), "dev")).toEqual([]);
   });
 
+  it("a job whose only difference is jobform's ownership tags has one remedy: apply writes them", () => {
+    const r = remediesFor(change("update", { migrating: true }), "prod");
+    expect(r.map((x) => x.kind)).toEqual(["revert"]);
+    expect(r[0]?.says).toContain("ownership tags");
+  });
+
+  it("the text and Markdown show the first five paths to ignore and count the rest", () => {
+    const fields = Array.from({ length: 7 }, (_, i) => ({ op: "replace" as const, path: `/tasks/t${i}/timeout_seconds`, before: 1, after: 2 }));
+    const plan = { format_version: 1 as const, project: "p", target: "dev", host: null, changes: [change("update", { fields })], notes: [], errors: [], summary: { create: 0, update: 1, delete: 0, no_op: 0 } };
+    expect(renderDriftText(plan)).toMatch(/ignore: \/tasks\/t0\/timeout_seconds, .*\/tasks\/t4\/timeout_seconds and 2 more +#/);
+    expect(renderDriftMarkdown(plan)).toContain("`/tasks/t4/timeout_seconds` and 2 more:");
+    expect(withRemedies(plan).changes[0]?.remedies?.at(-1)?.paths).toHaveLength(7);
+  });
+
   it("keys and targets a shell would split are quoted", () => {
     expect(shellWord("a b")).toBe("'a b'");
     expect(shellWord("it's")).toBe(`'it'\\''s'`);
