@@ -55,6 +55,8 @@ describe("import --from-bundle", () => {
     expect(text.stdout).toContain("job_id: ${jobs.downstream.id}");
     expect(text.stdout).toContain("warehouse_id: 0e9d8c7b6a5f4e3d");
     expect(text.stdout).toContain("max_retries: 2");
+    expect(text.stdout).toContain("- prod-oncall@example.com");
+    expect(text.stdout).not.toContain("data-oncall@example.com");
     expect(text.stdout).toContain("permission group data-readers: CAN_VIEW");
   }, 120_000);
 

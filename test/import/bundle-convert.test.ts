@@ -178,6 +178,48 @@ describe("import --from-bundle: variables", () => {
     expect(notes(r, "variables")).toContain('variable "wh" is a lookup of warehouse "Shared": jobform does not look ids up, so it is a required variable; set it per target (targets.<name>.variables.wh) or with --var wh=<id>');
   });
 
+  it("puts a target's own value of a complex variable into the target's jobs overrides, replacing the default", () => {
+    const t = convert({
+      "databricks.yml":
+        HEAD +
+        `variables:
+  emails: { type: complex, default: [a@x.com] }
+  cluster: { type: complex, default: { spark_version: 15.4.x-scala2.12, node_type_id: small, num_workers: 2 } }
+  lib: { type: complex, default: { pypi: { package: one } } }
+resources:
+  jobs:
+    a:
+      name: A
+      email_notifications: { on_failure: "\${var.emails}" }
+      job_clusters: [ { job_cluster_key: c, new_cluster: "\${var.cluster}" } ]
+      tasks: [ { task_key: t, job_cluster_key: c, notebook_task: { notebook_path: /x }, libraries: [ "\${var.lib}" ] } ]
+targets:
+  dev: {}
+  prod:
+    variables:
+      emails: [p@x.com, q@x.com]
+      cluster: { default: { spark_version: 16.4.x-scala2.12, num_workers: 8 } }
+      lib: { pypi: { package: two } }
+    resources:
+      jobs:
+        a:
+          job_clusters: [ { job_cluster_key: c, new_cluster: { num_workers: 9 } } ]
+`,
+    });
+    expect(errors(t)).toEqual([]);
+    const targets = file(t, "jobform.yaml").targets as Record<string, { jobs?: Record<string, unknown> }>;
+    expect(targets.dev?.jobs).toBeUndefined();
+    expect(targets.prod?.jobs?.a).toEqual({
+      email_notifications: { on_failure: ["p@x.com", "q@x.com"] },
+      job_clusters: [{ job_cluster_key: "c", new_cluster: { node_type_id: null, spark_version: "16.4.x-scala2.12", num_workers: 9 } }],
+    });
+    const checked = checkProject(t.files.map((f) => ({ path: f.path, bytes: encode(f.text) })), { target: "prod", vars: {}, env: {} }, loadSchemas());
+    const job = checked.resolved.jobs.find((j) => j.key === "a")?.document as { job_clusters: { new_cluster: unknown }[]; email_notifications: unknown };
+    expect(job.job_clusters[0]?.new_cluster).toEqual({ spark_version: "16.4.x-scala2.12", num_workers: 9 });
+    expect(job.email_notifications).toEqual({ on_failure: ["p@x.com", "q@x.com"] });
+    expect(notes(t, "variables")).toContain('target prod gives complex variable "lib" its own value, which jobform\'s override cannot put at /tasks/0/libraries/0 of job a (inside a list without keys); the job has the default there');
+  });
+
   it("renames a variable jobform cannot spell and rewrites its uses", () => {
     expect(file(r, "jobs/a.yaml").name).toBe("A ${var.catalog} ${var.my_var}");
     expect(notes(r, "variables")).toContain('variable "my-var" is called "my_var" in jobform (variable names there are letters, digits and "_")');

@@ -19,7 +19,19 @@ export interface GeneratedVariable {
   values: Map<string, string>;
 }
 
+/** Where a job holds a complex variable's value whole: a target with its own value overrides it there. */
+export interface ComplexUse {
+  job: string;
+  /** The path in the job. */
+  at: string[];
+  name: string;
+  /** The path inside the variable (`${var.x.a.b}`). */
+  rest: string[];
+  where: Sourced;
+}
+
 export interface ConversionState {
+  complexUses: ComplexUse[];
   bundle: Bundle;
   vars: VariableTable;
   targets: readonly TargetContext[];
@@ -67,6 +79,10 @@ export function jobPolicy(st: ConversionState, where: Sourced, depth = 0): RefPo
     whole(path) {
       const c = complexAt(path);
       if (!c || depth > MAX_DEPTH) return undefined;
+      if (depth === 0 && where.at[0] === "resources") {
+        const segs = refSegments(path);
+        st.complexUses.push({ job: where.at[2] as string, at: where.at.slice(3), name: segs[1] as string, rest: segs.slice(2), where });
+      }
       return { value: rewriteValue(c.value, nested()) };
     },
     inline(path) {

@@ -24,10 +24,8 @@ export function targetSetting(t: ChosenTarget, key: string): Sourced | undefined
 
 /** A variable value a target gives: a scalar, `{default: scalar}`, or a lookup (undefined, reported). */
 function targetValue(v: Sourced, name: string, target: string, vars: VariableTable, f: Findings): VarScalar | undefined {
-  if (vars.complex.has(name)) {
-    f.note("variables", `target ${target} gives complex variable "${name}" its own value; jobform writes the variable's default into the jobs, so set this target's value in targets.${target}.jobs overrides by hand`, v);
-    return undefined;
-  }
+  // A complex variable's target value goes into the target's jobs overrides (complex-targets.ts).
+  if (vars.complex.has(name)) return undefined;
   const value = isPlainObject(v.value) && "default" in v.value ? v.value.default : v.value;
   if (isPlainObject(v.value) && isPlainObject(v.value.lookup)) {
     f.note("variables", `target ${target} looks variable "${name}" up as ${lookupText(v.value.lookup)}: jobform does not look ids up; set targets.${target}.variables.${vars.names.get(name) ?? name} to the id`, v);
