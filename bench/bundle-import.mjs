@@ -33,7 +33,7 @@ try {
   const ids = Array.from({ length: N }, (_, i) => i);
   writeFileSync(
     join(bundle, "databricks.yml"),
-    `bundle: { name: bench }\ninclude: [resources/*.yml]\nworkspace: { root_path: \"/Workspace/Shared/.bundle/bench/\${bundle.target}\" }\n` +
+    `bundle: { name: bench }\ninclude: [resources/*.yml]\nworkspace: { root_path: "/Workspace/Shared/.bundle/bench/\${bundle.target}" }\n` +
       `variables:\n  catalog: { default: dev }\n  emails: { type: complex, default: [a@example.com] }\n  wh: { lookup: { warehouse: Shared } }\n` +
       `permissions: [ { level: CAN_VIEW, group_name: all } ]\n` +
       `targets:\n  dev: { default: true, workspace: { host: https://dev.example.com } }\n  prod:\n    workspace: { host: https://prod.example.com }\n    variables: { catalog: main, wh: abc }\n    resources:\n      jobs:\n${ids.map(override).join("")}`,
