@@ -322,6 +322,12 @@ targets:
     expect(errors(bad)).toEqual(["databricks.yml:1:1: JF016 --target qa: the bundle has no such target (it has dev)"]);
   });
 
+  it("takes workspace.profile (the bundle's or the target's) as the target's profile and reports other auth settings", () => {
+    const p = convert({ "databricks.yml": HEAD + "workspace: { profile: shared, auth_type: pat }\ntargets: { dev: {}, prod: { workspace: { profile: prod-sp, host: https://p.example.com } } }\n" });
+    expect(file(p, "jobform.yaml").targets).toEqual({ dev: { profile: "shared" }, prod: { host: "https://p.example.com", profile: "prod-sp" } });
+    expect(notes(p, "settings")).toEqual([expect.stringMatching(/^workspace: auth_type — authentication settings other than the profile are not converted/)]);
+  });
+
   it("keeps mode: development / production with a note on how jobform's modes differ", () => {
     const m = convert({ "databricks.yml": HEAD + "targets: { dev: { mode: development }, prod: { mode: production } }\n" });
     expect(file(m, "jobform.yaml").targets).toEqual({ dev: { mode: "development" }, prod: { mode: "production" } });

@@ -86,6 +86,7 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
   const hostText = typeof host === "string" ? targetText(host, t.ctx) : undefined;
   if (hostText !== undefined) out.host = hostText;
   else st.f.note("targets", `target ${name} has no workspace.host jobform can read offline; give it host: in jobform.yaml, or --host / a profile when you run jobform`, t.parts[0]);
+  if (typeof t.ctx.workspace.profile === "string") out.profile = t.ctx.workspace.profile;
   const dflt = targetSetting(t, "default");
   if (dflt?.value === true) out.default = true;
   const mode = targetSetting(t, "mode");
