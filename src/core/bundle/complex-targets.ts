@@ -11,7 +11,7 @@ import { rewriteForJobform } from "./policy.js";
 import type { ChosenTarget } from "./targets.js";
 
 /** The lists jobform's overrides merge by key, with the key's field (merge.ts KEYED_LISTS, permissions aside). */
-export const KEY_FIELDS: Readonly<Record<string, string>> = { tasks: "task_key", job_clusters: "job_cluster_key", environments: "environment_key", parameters: "name" };
+const KEY_FIELDS: Readonly<Record<string, string>> = { tasks: "task_key", job_clusters: "job_cluster_key", environments: "environment_key", parameters: "name" };
 
 const NONE = Symbol("not expressible");
 
