@@ -365,7 +365,7 @@ targets: { dev: {}, prod: {} }
     const v = file(r, "jobform.yaml").variables as Record<string, unknown>;
     expect(v.workspace_current_user_userName).toEqual({ description: "the bundle's ${workspace.current_user.userName}" });
     expect(notes(r, "references")).toEqual([
-      '${workspace.current_user.userName} is not known offline (target dev: <workspace.current_user.userName>; target prod: <workspace.current_user.userName>); it became the variable "workspace_current_user_userName": set it for targets.dev.variables.workspace_current_user_userName, targets.prod.variables.workspace_current_user_userName (or --var workspace_current_user_userName=…)',
+      '${workspace.current_user.userName} is the deploying user, not known offline; it became the variable "workspace_current_user_userName": set it for targets.dev.variables.workspace_current_user_userName, targets.prod.variables.workspace_current_user_userName (or --var workspace_current_user_userName=…)',
       '${resources.pipelines.p.id} is a value of a resource jobform does not manage or does not know before apply; it became the variable "resources_pipelines_p_id": set it for targets.dev.variables.resources_pipelines_p_id, targets.prod.variables.resources_pipelines_p_id (or --var resources_pipelines_p_id=…)',
     ]);
   });
@@ -377,9 +377,9 @@ targets: { dev: {}, prod: {} }
 });
 
 describe("import --from-bundle: the report", () => {
-  it("relative paths become their deployed location; without root_path it depends on the user, so it is a variable with a hint per target", () => {
+  it("relative paths become their deployed location; without root_path it depends on the deploying user, a variable the report names", () => {
     const r = convert({
-      "databricks.yml": HEAD + "targets:\n  dev: { workspace: { host: https://d.example.com } }\n",
+      "databricks.yml": HEAD + "targets:\n  dev: { workspace: { host: https://d.example.com } }\n  prod: { workspace: { root_path: /Shared/b } }\n",
       "resources/jobs.yml": "resources:\n  jobs:\n    a:\n      name: A\n      tasks:\n        - { task_key: n, notebook_task: { notebook_path: ../src/nb.py } }\n        - { task_key: p, spark_python_task: { python_file: ./main.py }, libraries: [ { whl: ../dist/x.whl } ] }\n",
     });
     const job = file(r, "jobs/a.yaml");
@@ -387,14 +387,23 @@ describe("import --from-bundle: the report", () => {
       { task_key: "n", notebook_task: { notebook_path: "${var.workspace_file_path}/src/nb" } },
       { task_key: "p", spark_python_task: { python_file: "${var.workspace_file_path}/resources/main.py" }, libraries: [{ whl: "../dist/x.whl" }] },
     ]);
+    expect((file(r, "jobform.yaml").targets as Record<string, unknown>).prod).toEqual({ variables: { workspace_file_path: "/Shared/b/files" } });
     expect(notes(r, "references")).toEqual([
       '${workspace.file_path} is not known offline (target dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files); it became the variable "workspace_file_path": set it for targets.dev.variables.workspace_file_path (or --var workspace_file_path=…)',
     ]);
     expect(notes(r, "paths")).toEqual([
-      "job a: ../src/nb.py is a local notebook (src/nb.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/src/nb (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/src/nb)",
-      "job a: ./main.py is a local file (resources/main.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/resources/main.py (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/resources/main.py)",
+      "job a: ../src/nb.py is a local notebook (src/nb.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/src/nb (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/src/nb; prod: /Shared/b/files/src/nb)",
+      "job a: ./main.py is a local file (resources/main.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/resources/main.py (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/resources/main.py; prod: /Shared/b/files/resources/main.py)",
     ]);
     expect(notes(r, "artifacts")).toHaveLength(1);
+  });
+
+  it("a path that differs between targets only by the deploying user is written once, with a variable for the user", () => {
+    const r = convert({ "databricks.yml": HEAD + "targets: { dev: {}, prod: {} }\nresources:\n  jobs:\n    a: { name: A, tasks: [ { task_key: n, notebook_task: { notebook_path: ./nb.ipynb } } ] }\n" });
+    expect(file(r, "jobs/a.yaml").tasks).toEqual([{ task_key: "n", notebook_task: { notebook_path: "/Workspace/Users/${var.workspace_current_user_userName}/.bundle/b/${target}/files/nb" } }]);
+    expect(notes(r, "references")).toEqual([
+      '${workspace.current_user.userName} is the deploying user, not known offline; it became the variable "workspace_current_user_userName": set it for targets.dev.variables.workspace_current_user_userName, targets.prod.variables.workspace_current_user_userName (or --var workspace_current_user_userName=…)',
+    ]);
   });
 
   it("a task that takes its source from git keeps its path", () => {

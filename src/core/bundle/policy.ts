@@ -56,10 +56,25 @@ function generate(st: ConversionState, path: string, why: string, where: Sourced
 }
 
 /** `${workspace.<field>}`: written out when every target agrees, else a variable with each target's value. */
+// Marks an unknown part of a workspace path while the targets' paths are compared.
+const LEAF = /\uE000([^\uE000]*)\uE000/g;
+
+/**
+ * `${workspace.<field>}`: written out when every target agrees; when they agree but for what only the deploying
+ * user knows, written out with a variable for that part; else a variable with each target's value.
+ */
 function workspace(st: ConversionState, field: string, where: Sourced): string {
   const per = st.targets.map((t) => ({ t, v: workspaceField(field, t) }));
   const first = per[0]?.v.value;
   if (first !== undefined && per.every(({ v }) => v.value === first)) return first;
+  const leaf = (path: string) => {
+    const jf = path.startsWith("var.") ? st.vars.names.get(path.slice(4)) : undefined;
+    return jf !== undefined ? `\${var.${jf}}` : `\uE000${path}\uE000`;
+  };
+  const templates = st.targets.map((t) => workspaceField(field, t, leaf).value);
+  const template = templates[0];
+  if (template !== undefined && templates.every((v) => v === template))
+    return template.replace(LEAF, (_m, path: string) => generate(st, path, path.startsWith("workspace.current_user") ? "is the deploying user, not known offline" : "is not known offline", where));
   const values = new Map(per.flatMap(({ t, v }) => (v.value === undefined ? [] : [[t.name, v.value.replaceAll("${target}", t.name)] as const])));
   const unknown = per.filter(({ v }) => v.value === undefined);
   const why = unknown.length
