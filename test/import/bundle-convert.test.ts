@@ -220,6 +220,25 @@ targets:
     expect(notes(t, "variables")).toContain('target prod gives complex variable "lib" its own value, which jobform\'s override cannot put at /tasks/0/libraries/0 of job a (inside a list without keys); the job has the default there');
   });
 
+  it("resolves a variable value that refers to something for each target (jobform does not resolve references inside values)", () => {
+    const t = convert({
+      "databricks.yml":
+        HEAD +
+        'variables:\n  catalog: { default: "${bundle.target}_cat" }\n  owner: { default: "${workspace.current_user.userName}" }\nresources: { jobs: { a: { name: "${var.catalog} ${var.owner}" } } }\ntargets:\n  dev: {}\n  prod: { variables: { catalog: "x_${bundle.name}" } }\n',
+    });
+    expect(errors(t)).toEqual([]);
+    const p = file(t, "jobform.yaml") as { variables: Record<string, unknown>; targets: Record<string, unknown> };
+    expect(p.variables).toEqual({ catalog: {}, owner: {} });
+    expect(p.targets).toEqual({ dev: { variables: { catalog: "dev_cat" } }, prod: { variables: { catalog: "x_b" } } });
+    expect(notes(t, "variables")).toEqual([
+      'target dev: the value of variable "owner" (${workspace.current_user.userName}) refers to something not known offline; set targets.dev.variables.owner',
+      'target prod: the value of variable "owner" (${workspace.current_user.userName}) refers to something not known offline; set targets.prod.variables.owner',
+    ]);
+    const checked = checkProject(t.files.map((f) => ({ path: f.path, bytes: encode(f.text) })), { target: "dev", vars: { owner: "me" }, env: {} }, loadSchemas());
+    expect(checked.all.filter((d) => d.severity === "error")).toEqual([]);
+    expect(checked.resolved.jobs[0]?.document.name).toBe("dev_cat me");
+  });
+
   it("renames a variable jobform cannot spell and rewrites its uses", () => {
     expect(file(r, "jobs/a.yaml").name).toBe("A ${var.catalog} ${var.my_var}");
     expect(notes(r, "variables")).toContain('variable "my-var" is called "my_var" in jobform (variable names there are letters, digits and "_")');

@@ -99,7 +99,7 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
   } else if (mode) st.f.error(mode, `mode ${JSON.stringify(mode.value)}: the bundles CLI takes development or production`);
   if (perTargetSettings.runAs) out.run_as = perTargetSettings.runAs;
   if (perTargetSettings.permissions?.length) out.permissions = perTargetSettings.permissions;
-  const variables = targetVariables(t, st.vars, st.f);
+  const variables = targetVariables(t, st.vars);
   if (Object.keys(variables).length) out.variables = variables;
   const overrides: Obj = Object.fromEntries(complexOverrides(st, t, jobs));
   const own = new Set<string>();
