@@ -365,8 +365,8 @@ resources:
       name: "a-\${bundle.target} of \${bundle.name}"
       description: "root \${workspace.root_path}; user \${workspace.current_user.userName}; spark \${env:HOME}; \${_x}; {{job.parameters.p}}; \${resources.pipelines.p.id}"
       tasks:
-        - { task_key: r, run_job_task: { job_id: "\${resources.jobs.b.id}" } }
-    b: { name: B }
+        - { task_key: r, run_job_task: { job_id: "\${resources.jobs.b.id}" }, description: "runs \${resources.jobs.b.name}" }
+    b: { name: "B \${bundle.target}" }
 targets: { dev: {}, prod: {} }
 `,
   });
@@ -375,7 +375,7 @@ targets: { dev: {}, prod: {} }
   it("${bundle.target} is ${target}, ${bundle.name} and known workspace paths are written out, ${resources.jobs.k.id} is ${jobs.k.id}", () => {
     expect(errors(r)).toEqual([]);
     expect(job.name).toBe("a-${target} of b");
-    expect(job.tasks).toEqual([{ task_key: "r", run_job_task: { job_id: "${jobs.b.id}" } }]);
+    expect(job.tasks).toEqual([{ task_key: "r", run_job_task: { job_id: "${jobs.b.id}" }, description: "runs B ${target}" }]);
     expect(job.description).toMatch(/^root \/Workspace\/Shared\/\.bundle\/b\/\$\{target\}; /);
   });
 

@@ -124,6 +124,8 @@ export function jobPolicy(st: ConversionState, where: Sourced, depth = 0): RefPo
         st.f.error(where, `\${${path}}: the bundle defines no job "${segs[2]}"`);
         return escapeText(`\${${path}}`);
       }
+      const job = head === "resources" && name === "jobs" && segs.length === 4 ? st.bundle.jobs.get(segs[2] as string) : undefined;
+      if (segs[3] === "name" && typeof job?.value.name === "string" && depth <= MAX_DEPTH) return String(rewriteString(job.value.name, jobPolicy(st, job, depth + 1)));
       if (head === "workspace" && segs.length >= 2) return workspace(st, segs.slice(1).join("."), where);
       const why = head === "resources" ? "is a value of a resource jobform does not manage or does not know before apply" : "is resolved by the bundles CLI at deploy time";
       return generate(st, path, why, where);
