@@ -239,6 +239,20 @@ targets:
     expect(checked.resolved.jobs[0]?.document.name).toBe("dev_cat me");
   });
 
+  it("reports a complex variable that refers to itself instead of following it", () => {
+    const t = convert({ "databricks.yml": HEAD + 'variables:\n  a: { type: complex, default: { x: "${var.b}" } }\n  b: { type: complex, default: ["${var.a}"] }\nresources: { jobs: { j: { name: J, tags: "${var.a}" } } }\n' });
+    expect(errors(t)).toEqual(["databricks.yml:5:42: JF016 ${var.a} refers to itself: ${var.a} → ${var.b} → ${var.a}"]);
+  });
+
+  it("stops complex variables that multiply each other (an alias bomb in variables) at the expansion bound", () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `  v${i}: { type: complex, default: [${Array(10).fill(`"\${var.v${i + 1}}"`).join(", ")}] }\n`).join("");
+    const t0 = Date.now();
+    const t = convert({ "databricks.yml": HEAD + `variables:\n${levels}  v9: { type: complex, default: [${'"' + "x".repeat(100) + '"'}] }\nresources: { jobs: { j: { name: J, tags: { t: "\${var.v0}" } } } }\n` });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(errors(t).some((e) => e.includes("JF007 complex variables expand to more than 10 MB of text"))).toBe(true);
+    expect(t.files).toEqual([]);
+  });
+
   it("renames a variable jobform cannot spell and rewrites its uses", () => {
     expect(file(r, "jobs/a.yaml").name).toBe("A ${var.catalog} ${var.my_var}");
     expect(notes(r, "variables")).toContain('variable "my-var" is called "my_var" in jobform (variable names there are letters, digits and "_")');

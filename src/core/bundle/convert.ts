@@ -133,7 +133,7 @@ export function convertBundle(input: BundleInput, opts: ConvertOptions = {}): Co
   if (!bundle || f.failed) return { files: [], report: f.report, diagnostics: sortDiagnostics(f.diagnostics) };
   const vars = convertVariables(bundle, f);
   const targets = chooseTargets(bundle, opts.targets, vars, f);
-  const st: ConversionState = { bundle, vars, targets: targets.map((t) => t.ctx), generated: new Map(), complexUses: [], f };
+  const st: ConversionState = { bundle, vars, targets: targets.map((t) => t.ctx), generated: new Map(), complexUses: [], expanded: 0, f };
 
   // run_as and permissions: written into every job when all targets agree, else per target.
   const runAs = perTarget(bundle.runAs, targets, "run_as");
