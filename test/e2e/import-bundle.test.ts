@@ -2,7 +2,7 @@
 // (includes; simple, complex and lookup variables; two targets with overrides; bundle-wide and job permissions;
 // a run_job reference; relative paths) becomes a project that validates and plans against `jobform serve`;
 // existing files are never overwritten without --force.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,8 @@ describe("import --from-bundle", () => {
     expect(text.stdout).toContain("job_id: ${jobs.downstream.id}");
     expect(text.stdout).toContain("warehouse_id: 0e9d8c7b6a5f4e3d");
     expect(text.stdout).toContain("max_retries: 2");
+    expect(text.stdout).toContain("- prod-oncall@example.com");
+    expect(text.stdout).not.toContain("data-oncall@example.com");
     expect(text.stdout).toContain("permission group data-readers: CAN_VIEW");
   }, 120_000);
 
@@ -71,6 +73,22 @@ describe("import --from-bundle", () => {
     expect(report.files).toEqual(["jobform.yaml", "jobs/downstream.yaml", "jobs/nightly_sales.yaml"]);
     expect(report.report).toContainEqual({ topic: "targets", message: "not converted (not named by --target): dev" });
     expect(readFileSync(join(out, "jobform.yaml"), "utf8")).toMatch(/^project: sales-etl$/m);
+  }, 120_000);
+
+  it("--force does not write through a symlink, nor into a jobs/ folder that leads out of --out", async () => {
+    const out = scratch();
+    const elsewhere = scratch();
+    writeFileSync(join(elsewhere, "precious.yaml"), "mine\n");
+    symlinkSync(join(elsewhere, "precious.yaml"), join(out, "jobform.yaml"));
+    const linked = await jf(["import", "--from-bundle", BUNDLE, "--out", out, "--force"]);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain("nothing was written: jobform.yaml in");
+    expect(readFileSync(join(elsewhere, "precious.yaml"), "utf8")).toBe("mine\n");
+    const out2 = scratch();
+    symlinkSync(elsewhere, join(out2, "jobs"));
+    const jobsOut = await jf(["import", "--from-bundle", BUNDLE, "--out", out2, "--force"]);
+    expect(jobsOut.code).toBe(1);
+    expect(readdirSync(elsewhere)).toEqual(["precious.yaml"]);
   }, 120_000);
 
   it("a mistake in the bundle is a located error and nothing is written", async () => {

@@ -178,6 +178,81 @@ describe("import --from-bundle: variables", () => {
     expect(notes(r, "variables")).toContain('variable "wh" is a lookup of warehouse "Shared": jobform does not look ids up, so it is a required variable; set it per target (targets.<name>.variables.wh) or with --var wh=<id>');
   });
 
+  it("puts a target's own value of a complex variable into the target's jobs overrides, replacing the default", () => {
+    const t = convert({
+      "databricks.yml":
+        HEAD +
+        `variables:
+  emails: { type: complex, default: [a@x.com] }
+  cluster: { type: complex, default: { spark_version: 15.4.x-scala2.12, node_type_id: small, num_workers: 2 } }
+  lib: { type: complex, default: { pypi: { package: one } } }
+resources:
+  jobs:
+    a:
+      name: A
+      email_notifications: { on_failure: "\${var.emails}" }
+      job_clusters: [ { job_cluster_key: c, new_cluster: "\${var.cluster}" } ]
+      tasks: [ { task_key: t, job_cluster_key: c, notebook_task: { notebook_path: /x }, libraries: [ "\${var.lib}" ] } ]
+targets:
+  dev: {}
+  prod:
+    variables:
+      emails: [p@x.com, q@x.com]
+      cluster: { default: { spark_version: 16.4.x-scala2.12, num_workers: 8 } }
+      lib: { pypi: { package: two } }
+    resources:
+      jobs:
+        a:
+          job_clusters: [ { job_cluster_key: c, new_cluster: { num_workers: 9 } } ]
+`,
+    });
+    expect(errors(t)).toEqual([]);
+    const targets = file(t, "jobform.yaml").targets as Record<string, { jobs?: Record<string, unknown> }>;
+    expect(targets.dev?.jobs).toBeUndefined();
+    expect(targets.prod?.jobs?.a).toEqual({
+      email_notifications: { on_failure: ["p@x.com", "q@x.com"] },
+      job_clusters: [{ job_cluster_key: "c", new_cluster: { node_type_id: null, spark_version: "16.4.x-scala2.12", num_workers: 9 } }],
+    });
+    const checked = checkProject(t.files.map((f) => ({ path: f.path, bytes: encode(f.text) })), { target: "prod", vars: {}, env: {} }, loadSchemas());
+    const job = checked.resolved.jobs.find((j) => j.key === "a")?.document as { job_clusters: { new_cluster: unknown }[]; email_notifications: unknown };
+    expect(job.job_clusters[0]?.new_cluster).toEqual({ spark_version: "16.4.x-scala2.12", num_workers: 9 });
+    expect(job.email_notifications).toEqual({ on_failure: ["p@x.com", "q@x.com"] });
+    expect(notes(t, "variables")).toContain('target prod gives complex variable "lib" its own value, which jobform\'s override cannot put at /tasks/0/libraries/0 of job a (inside a list without keys); the job has the default there');
+  });
+
+  it("resolves a variable value that refers to something for each target (jobform does not resolve references inside values)", () => {
+    const t = convert({
+      "databricks.yml":
+        HEAD +
+        'variables:\n  catalog: { default: "${bundle.target}_cat" }\n  owner: { default: "${workspace.current_user.userName}" }\nresources: { jobs: { a: { name: "${var.catalog} ${var.owner}" } } }\ntargets:\n  dev: {}\n  prod: { variables: { catalog: "x_${bundle.name}" } }\n',
+    });
+    expect(errors(t)).toEqual([]);
+    const p = file(t, "jobform.yaml") as { variables: Record<string, unknown>; targets: Record<string, unknown> };
+    expect(p.variables).toEqual({ catalog: {}, owner: {} });
+    expect(p.targets).toEqual({ dev: { variables: { catalog: "dev_cat" } }, prod: { variables: { catalog: "x_b" } } });
+    expect(notes(t, "variables")).toEqual([
+      'target dev: the value of variable "owner" (${workspace.current_user.userName}) refers to something not known offline; set targets.dev.variables.owner',
+      'target prod: the value of variable "owner" (${workspace.current_user.userName}) refers to something not known offline; set targets.prod.variables.owner',
+    ]);
+    const checked = checkProject(t.files.map((f) => ({ path: f.path, bytes: encode(f.text) })), { target: "dev", vars: { owner: "me" }, env: {} }, loadSchemas());
+    expect(checked.all.filter((d) => d.severity === "error")).toEqual([]);
+    expect(checked.resolved.jobs[0]?.document.name).toBe("dev_cat me");
+  });
+
+  it("reports a complex variable that refers to itself instead of following it", () => {
+    const t = convert({ "databricks.yml": HEAD + 'variables:\n  a: { type: complex, default: { x: "${var.b}" } }\n  b: { type: complex, default: ["${var.a}"] }\nresources: { jobs: { j: { name: J, tags: "${var.a}" } } }\n' });
+    expect(errors(t)).toEqual(["databricks.yml:5:42: JF016 ${var.a} refers to itself: ${var.a} → ${var.b} → ${var.a}"]);
+  });
+
+  it("stops complex variables that multiply each other (an alias bomb in variables) at the expansion bound", () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `  v${i}: { type: complex, default: [${Array(10).fill(`"\${var.v${i + 1}}"`).join(", ")}] }\n`).join("");
+    const t0 = Date.now();
+    const t = convert({ "databricks.yml": HEAD + `variables:\n${levels}  v9: { type: complex, default: [${'"' + "x".repeat(100) + '"'}] }\nresources: { jobs: { j: { name: J, tags: { t: "\${var.v0}" } } } }\n` });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(errors(t).some((e) => e.includes("JF007 complex variables expand to more than 10 MB of text"))).toBe(true);
+    expect(t.files).toEqual([]);
+  });
+
   it("renames a variable jobform cannot spell and rewrites its uses", () => {
     expect(file(r, "jobs/a.yaml").name).toBe("A ${var.catalog} ${var.my_var}");
     expect(notes(r, "variables")).toContain('variable "my-var" is called "my_var" in jobform (variable names there are letters, digits and "_")');
@@ -280,6 +355,12 @@ targets:
     expect(errors(bad)).toEqual(["databricks.yml:1:1: JF016 --target qa: the bundle has no such target (it has dev)"]);
   });
 
+  it("takes workspace.profile (the bundle's or the target's) as the target's profile and reports other auth settings", () => {
+    const p = convert({ "databricks.yml": HEAD + "workspace: { profile: shared, auth_type: pat }\ntargets: { dev: {}, prod: { workspace: { profile: prod-sp, host: https://p.example.com } } }\n" });
+    expect(file(p, "jobform.yaml").targets).toEqual({ dev: { profile: "shared" }, prod: { host: "https://p.example.com", profile: "prod-sp" } });
+    expect(notes(p, "settings")).toEqual([expect.stringMatching(/^workspace: auth_type — authentication settings other than the profile are not converted/)]);
+  });
+
   it("keeps mode: development / production with a note on how jobform's modes differ", () => {
     const m = convert({ "databricks.yml": HEAD + "targets: { dev: { mode: development }, prod: { mode: production } }\n" });
     expect(file(m, "jobform.yaml").targets).toEqual({ dev: { mode: "development" }, prod: { mode: "production" } });
@@ -298,8 +379,8 @@ resources:
       name: "a-\${bundle.target} of \${bundle.name}"
       description: "root \${workspace.root_path}; user \${workspace.current_user.userName}; spark \${env:HOME}; \${_x}; {{job.parameters.p}}; \${resources.pipelines.p.id}"
       tasks:
-        - { task_key: r, run_job_task: { job_id: "\${resources.jobs.b.id}" } }
-    b: { name: B }
+        - { task_key: r, run_job_task: { job_id: "\${resources.jobs.b.id}" }, description: "runs \${resources.jobs.b.name}" }
+    b: { name: "B \${bundle.target}" }
 targets: { dev: {}, prod: {} }
 `,
   });
@@ -308,7 +389,7 @@ targets: { dev: {}, prod: {} }
   it("${bundle.target} is ${target}, ${bundle.name} and known workspace paths are written out, ${resources.jobs.k.id} is ${jobs.k.id}", () => {
     expect(errors(r)).toEqual([]);
     expect(job.name).toBe("a-${target} of b");
-    expect(job.tasks).toEqual([{ task_key: "r", run_job_task: { job_id: "${jobs.b.id}" } }]);
+    expect(job.tasks).toEqual([{ task_key: "r", run_job_task: { job_id: "${jobs.b.id}" }, description: "runs B ${target}" }]);
     expect(job.description).toMatch(/^root \/Workspace\/Shared\/\.bundle\/b\/\$\{target\}; /);
   });
 
@@ -317,7 +398,7 @@ targets: { dev: {}, prod: {} }
     const v = file(r, "jobform.yaml").variables as Record<string, unknown>;
     expect(v.workspace_current_user_userName).toEqual({ description: "the bundle's ${workspace.current_user.userName}" });
     expect(notes(r, "references")).toEqual([
-      '${workspace.current_user.userName} is not known offline (target dev: <workspace.current_user.userName>; target prod: <workspace.current_user.userName>); it became the variable "workspace_current_user_userName": set it for targets.dev.variables.workspace_current_user_userName, targets.prod.variables.workspace_current_user_userName (or --var workspace_current_user_userName=…)',
+      '${workspace.current_user.userName} is the deploying user, not known offline; it became the variable "workspace_current_user_userName": set it for targets.dev.variables.workspace_current_user_userName, targets.prod.variables.workspace_current_user_userName (or --var workspace_current_user_userName=…)',
       '${resources.pipelines.p.id} is a value of a resource jobform does not manage or does not know before apply; it became the variable "resources_pipelines_p_id": set it for targets.dev.variables.resources_pipelines_p_id, targets.prod.variables.resources_pipelines_p_id (or --var resources_pipelines_p_id=…)',
     ]);
   });
@@ -329,9 +410,9 @@ targets: { dev: {}, prod: {} }
 });
 
 describe("import --from-bundle: the report", () => {
-  it("relative paths become their deployed location; without root_path it depends on the user, so it is a variable with a hint per target", () => {
+  it("relative paths become their deployed location; without root_path it depends on the deploying user, a variable the report names", () => {
     const r = convert({
-      "databricks.yml": HEAD + "targets:\n  dev: { workspace: { host: https://d.example.com } }\n",
+      "databricks.yml": HEAD + "targets:\n  dev: { workspace: { host: https://d.example.com } }\n  prod: { workspace: { root_path: /Shared/b } }\n",
       "resources/jobs.yml": "resources:\n  jobs:\n    a:\n      name: A\n      tasks:\n        - { task_key: n, notebook_task: { notebook_path: ../src/nb.py } }\n        - { task_key: p, spark_python_task: { python_file: ./main.py }, libraries: [ { whl: ../dist/x.whl } ] }\n",
     });
     const job = file(r, "jobs/a.yaml");
@@ -339,14 +420,23 @@ describe("import --from-bundle: the report", () => {
       { task_key: "n", notebook_task: { notebook_path: "${var.workspace_file_path}/src/nb" } },
       { task_key: "p", spark_python_task: { python_file: "${var.workspace_file_path}/resources/main.py" }, libraries: [{ whl: "../dist/x.whl" }] },
     ]);
+    expect((file(r, "jobform.yaml").targets as Record<string, unknown>).prod).toEqual({ variables: { workspace_file_path: "/Shared/b/files" } });
     expect(notes(r, "references")).toEqual([
       '${workspace.file_path} is not known offline (target dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files); it became the variable "workspace_file_path": set it for targets.dev.variables.workspace_file_path (or --var workspace_file_path=…)',
     ]);
     expect(notes(r, "paths")).toEqual([
-      "job a: ../src/nb.py is a local notebook (src/nb.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/src/nb (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/src/nb)",
-      "job a: ./main.py is a local file (resources/main.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/resources/main.py (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/resources/main.py)",
+      "job a: ../src/nb.py is a local notebook (src/nb.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/src/nb (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/src/nb; prod: /Shared/b/files/src/nb)",
+      "job a: ./main.py is a local file (resources/main.py) the bundle uploads; jobform uploads nothing, so it must exist in the workspace at ${var.workspace_file_path}/resources/main.py (likely dev: /Workspace/Users/<workspace.current_user.userName>/.bundle/b/dev/files/resources/main.py; prod: /Shared/b/files/resources/main.py)",
     ]);
     expect(notes(r, "artifacts")).toHaveLength(1);
+  });
+
+  it("a path that differs between targets only by the deploying user is written once, with a variable for the user", () => {
+    const r = convert({ "databricks.yml": HEAD + "targets: { dev: {}, prod: {} }\nresources:\n  jobs:\n    a: { name: A, tasks: [ { task_key: n, notebook_task: { notebook_path: ./nb.ipynb } } ] }\n" });
+    expect(file(r, "jobs/a.yaml").tasks).toEqual([{ task_key: "n", notebook_task: { notebook_path: "/Workspace/Users/${var.workspace_current_user_userName}/.bundle/b/${target}/files/nb" } }]);
+    expect(notes(r, "references")).toEqual([
+      '${workspace.current_user.userName} is the deploying user, not known offline; it became the variable "workspace_current_user_userName": set it for targets.dev.variables.workspace_current_user_userName, targets.prod.variables.workspace_current_user_userName (or --var workspace_current_user_userName=…)',
+    ]);
   });
 
   it("a task that takes its source from git keeps its path", () => {

@@ -1,6 +1,6 @@
 // `jobform import --from-bundle`'s action (registered in import.ts): reads a bundle (read-bundle.ts), converts it
 // (core/bundle) and writes the project into --out, never over an existing file without --force.
-import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { convertBundle } from "../../core/bundle/convert.js";
@@ -9,6 +9,7 @@ import { renderDiagnosticsJson, renderDiagnosticsText } from "../../render/diagn
 import { ExitCode, UserError } from "../errors.js";
 import { formatOption, globals } from "../globals.js";
 import { readBundle } from "../read-bundle.js";
+import { inside } from "../read-project.js";
 import type { ReadBundle } from "../read-bundle.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { editorSchemaRef } from "../schema-home.js";
@@ -37,7 +38,7 @@ export async function importBundle(flags: ImportBundleFlags & { jobId?: string[]
   const out = resolve(g.dir, flags.out ?? ".");
   const read = readBundle(resolve(flags.fromBundle));
   if (read.diagnostics.some((d) => d.severity === "error")) fail(read.diagnostics, format, read, g.color);
-  if (existsSync(out) && !lstatSync(out).isDirectory()) throw new UserError(`--out ${flags.out}: not a folder`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${flags.out ?? "."}: not a folder`);
   const targets = g.target?.split(",").map((t) => t.trim()).filter(Boolean);
   const result = convertBundle(
     { files: read.files },
@@ -46,9 +47,17 @@ export async function importBundle(flags: ImportBundleFlags & { jobId?: string[]
   if (result.diagnostics.some((d) => d.severity === "error")) fail(result.diagnostics, format, read, g.color);
   const clashes = result.files.filter((f) => exists(join(out, f.path))).map((f) => f.path);
   if (clashes.length && !flags.force) throw new UserError(`nothing was written: ${clashes.join(", ")} already exist${clashes.length === 1 ? "s" : ""} in ${out} (--force overwrites them, or give another --out)`);
+  // --force replaces files, never writes through a symlink to wherever it points (nor into a jobs/ that leads out).
+  const links = clashes.filter((p) => lstatSync(join(out, p)).isSymbolicLink());
+  if (exists(join(out, "jobs")) && !inside(realpathSync(out), realpathSync(join(out, "jobs")))) links.push("jobs");
+  if (links.length) throw new UserError(`nothing was written: ${links.join(", ")} in ${out} ${links.length === 1 ? "is a symlink" : "are symlinks"}; remove ${links.length === 1 ? "it" : "them"} or give another --out`);
   for (const f of result.files) {
-    mkdirSync(dirname(join(out, f.path)), { recursive: true });
-    writeFileSync(join(out, f.path), f.text);
+    try {
+      mkdirSync(dirname(join(out, f.path)), { recursive: true });
+      writeFileSync(join(out, f.path), f.text);
+    } catch (e) {
+      throw new UserError(`cannot write ${join(out, f.path)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
   }
   // --adopt (import-bundle-adopt.ts): the jobs the bundle deployed to the target go into adopt:.
   const adopt = flags.adopt ? (await import("./import-bundle-adopt.js")).adoptFromBundle : undefined;

@@ -7,7 +7,7 @@ import type { ImportFlags } from "./import-action.js";
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("write jobs/<key>.yaml from existing workspace jobs (server defaults stripped); --adopt makes the next apply take them over")
+    .description("write jobs/<key>.yaml from existing workspace jobs (server defaults stripped); --adopt makes the next apply take them over; --from-bundle converts an Asset Bundle instead")
     .addHelpText("after", examples("import --job-id 123 --adopt", "import --all", "import --from-bundle databricks.yml --out ../jobform-project"))
     .option("--job-id <id>", "this job (repeatable)", collect, [])
     .option("--all", "every job this project does not manage yet")

@@ -20,13 +20,13 @@ export interface Bundle {
 }
 
 const TOP_KEYS = ["bundle", "include", "workspace", "variables", "resources", "targets", "permissions", "run_as", "artifacts", "sync", "presets", "experimental", "python", "scripts", "environments"];
-export const TARGET_KEYS = ["default", "mode", "description", "workspace", "variables", "resources", "run_as", "permissions", "presets", "sync", "artifacts", "bundle", "git", "compute_id", "cluster_id"];
+const TARGET_KEYS = ["default", "mode", "description", "workspace", "variables", "resources", "run_as", "permissions", "presets", "sync", "artifacts", "bundle", "git", "compute_id", "cluster_id"];
 const VARIABLE_KEYS = ["default", "description", "type", "lookup"];
 const SINGLETONS = ["bundle", "workspace", "permissions", "run_as", "presets"] as const;
 const JOB_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** The keys of a sourced map that are not allowed, reported with the nearest allowed spelling. */
-export function unknownKeys(s: Sourced<Obj>, allowed: readonly string[], what: string, f: Findings): void {
+function unknownKeys(s: Sourced<Obj>, allowed: readonly string[], what: string, f: Findings): void {
   for (const k of Object.keys(s.value)) {
     if (allowed.includes(k)) continue;
     const hint = suggest(k, allowed);
@@ -35,7 +35,7 @@ export function unknownKeys(s: Sourced<Obj>, allowed: readonly string[], what: s
 }
 
 /** A sourced value that must be a mapping; anything else is reported and read as absent. */
-export function mapAt(s: Sourced | undefined, what: string, f: Findings): Sourced<Obj> | undefined {
+function mapAt(s: Sourced | undefined, what: string, f: Findings): Sourced<Obj> | undefined {
   if (s === undefined || s.value === null) return undefined;
   if (isPlainObject(s.value)) return s as Sourced<Obj>;
   f.error(s, `${what} must be a mapping`);

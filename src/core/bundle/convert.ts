@@ -14,6 +14,7 @@ import { child, Findings } from "./model.js";
 import type { BundleInput, ConvertOptions, ConvertResult, Obj, Sourced } from "./model.js";
 import { FILE_PATH_REF, relativePaths } from "./paths.js";
 import { workspaceField } from "./workspace.js";
+import { complexOverrides, mergeOverrides } from "./complex-targets.js";
 import { asJobformOverride } from "./override.js";
 import { mapPermissions, withBundleWide } from "./permissions.js";
 import { rewriteForJobform } from "./policy.js";
@@ -85,6 +86,7 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
   const hostText = typeof host === "string" ? targetText(host, t.ctx) : undefined;
   if (hostText !== undefined) out.host = hostText;
   else st.f.note("targets", `target ${name} has no workspace.host jobform can read offline; give it host: in jobform.yaml, or --host / a profile when you run jobform`, t.parts[0]);
+  if (typeof t.ctx.workspace.profile === "string") out.profile = t.ctx.workspace.profile;
   const dflt = targetSetting(t, "default");
   if (dflt?.value === true) out.default = true;
   const mode = targetSetting(t, "mode");
@@ -97,9 +99,10 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
   } else if (mode) st.f.error(mode, `mode ${JSON.stringify(mode.value)}: the bundles CLI takes development or production`);
   if (perTargetSettings.runAs) out.run_as = perTargetSettings.runAs;
   if (perTargetSettings.permissions?.length) out.permissions = perTargetSettings.permissions;
-  const variables = targetVariables(t, st.vars, st.f);
+  const variables = targetVariables(t, st.vars);
   if (Object.keys(variables).length) out.variables = variables;
-  const overrides: Obj = {};
+  const overrides: Obj = Object.fromEntries(complexOverrides(st, t, jobs));
+  const own = new Set<string>();
   for (const p of t.parts) {
     const res = child(p, "resources");
     const jobsOver = res && isPlainObject(res.value) ? child(res, "jobs") : undefined;
@@ -110,9 +113,14 @@ function convertTarget(st: ConversionState, t: ChosenTarget, jobs: Map<string, O
         st.f.note("resources", `job "${key}" is defined only in target ${name}: not converted (a jobform job exists in every target); move it to resources.jobs, or keep it in the bundle`, o, { key: true });
         continue;
       }
-      if (key in overrides) st.f.error(o, `target ${name} overrides job "${key}" in two files; merge them into one`, { key: true });
+      if (own.has(key)) st.f.error(o, `target ${name} overrides job "${key}" in two files; merge them into one`, { key: true });
       else if (!isPlainObject(o.value)) st.f.error(o, `targets.${name}.resources.jobs.${key} must be a mapping of job settings`);
-      else overrides[key] = asJobformOverride(jobs.get(key), convertSettings(st, `target ${name}, job ${key}`, o as Sourced<Obj>, isPlainObject(jobs.get(key)?.git_source), opts));
+      else {
+        own.add(key);
+        const converted = asJobformOverride(jobs.get(key), convertSettings(st, `target ${name}, job ${key}`, o as Sourced<Obj>, isPlainObject(jobs.get(key)?.git_source), opts));
+        // The target's own override wins over its complex variables' values, as the bundles CLI merges it first.
+        overrides[key] = mergeOverrides(overrides[key], converted);
+      }
     }
   }
   if (Object.keys(overrides).length) out.jobs = overrides;
@@ -125,7 +133,7 @@ export function convertBundle(input: BundleInput, opts: ConvertOptions = {}): Co
   if (!bundle || f.failed) return { files: [], report: f.report, diagnostics: sortDiagnostics(f.diagnostics) };
   const vars = convertVariables(bundle, f);
   const targets = chooseTargets(bundle, opts.targets, vars, f);
-  const st: ConversionState = { bundle, vars, targets: targets.map((t) => t.ctx), generated: new Map(), f };
+  const st: ConversionState = { bundle, vars, targets: targets.map((t) => t.ctx), generated: new Map(), complexUses: [], expanded: 0, f };
 
   // run_as and permissions: written into every job when all targets agree, else per target.
   const runAs = perTarget(bundle.runAs, targets, "run_as");

@@ -57,11 +57,7 @@ export class Findings {
   readonly diagnostics: Diagnostic[] = [];
   readonly report: ReportItem[] = [];
 
-  error(where: Sourced | undefined, message: string, opts: { key?: boolean; code?: Code } = {}): void {
-    if (!where) {
-      this.diagnostics.push(fileDiagnostic("databricks.yml", opts.code ?? "JF016", message));
-      return;
-    }
+  error(where: Sourced, message: string, opts: { key?: boolean; code?: Code } = {}): void {
     const pos = locate(where.doc, where.at, { key: opts.key });
     this.diagnostics.push(fileDiagnostic(where.doc.file, opts.code ?? "JF016", message, pos, toPointer(where.at)));
   }

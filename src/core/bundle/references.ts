@@ -18,7 +18,7 @@ export interface RefPolicy {
 }
 
 /** The path of a string that is exactly one bundle reference. */
-export function wholeReference(s: string): string | undefined {
+function wholeReference(s: string): string | undefined {
   return WHOLE_REF.exec(s)?.[1];
 }
 

@@ -24,10 +24,8 @@ export function targetSetting(t: ChosenTarget, key: string): Sourced | undefined
 
 /** A variable value a target gives: a scalar, `{default: scalar}`, or a lookup (undefined, reported). */
 function targetValue(v: Sourced, name: string, target: string, vars: VariableTable, f: Findings): VarScalar | undefined {
-  if (vars.complex.has(name)) {
-    f.note("variables", `target ${target} gives complex variable "${name}" its own value; jobform writes the variable's default into the jobs, so set this target's value in targets.${target}.jobs overrides by hand`, v);
-    return undefined;
-  }
+  // A complex variable's target value goes into the target's jobs overrides (complex-targets.ts).
+  if (vars.complex.has(name)) return undefined;
   const value = isPlainObject(v.value) && "default" in v.value ? v.value.default : v.value;
   if (isPlainObject(v.value) && isPlainObject(v.value.lookup)) {
     f.note("variables", `target ${target} looks variable "${name}" up as ${lookupText(v.value.lookup)}: jobform does not look ids up; set targets.${target}.variables.${vars.names.get(name) ?? name} to the id`, v);
@@ -70,7 +68,17 @@ export function chooseTargets(bundle: Bundle, wanted: readonly string[] | undefi
         else values.delete(vname);
       }
     }
-    return { ctx: { name, bundleName: bundle.name ?? "", workspace, variables: values }, parts };
+    const ctx: TargetContext = { name, bundleName: bundle.name ?? "", workspace, variables: values };
+    // jobform does not resolve references inside a variable's value, so each target gets the value resolved.
+    for (const [vname, v] of values) {
+      if (typeof v !== "string" || !v.includes("${")) continue;
+      const text = targetText(v, ctx);
+      if (text === undefined) {
+        values.delete(vname);
+        f.note("variables", `target ${name}: the value of variable "${vname}" (${v}) refers to something not known offline; set targets.${name}.variables.${vars.names.get(vname) ?? vname}`, bundle.variables.get(vname));
+      } else values.set(vname, text);
+    }
+    return { ctx, parts };
   });
 }
 
@@ -89,23 +97,16 @@ export function targetText(s: string, t: TargetContext): string | undefined {
   return unknown ? undefined : (out as string);
 }
 
-/** jobform's `variables:` of a target: the values it sets for the bundle's simple variables. */
-export function targetVariables(t: ChosenTarget, vars: VariableTable, f: Findings): Obj {
+/**
+ * jobform's `variables:` of a target: the values it sets for the bundle's simple variables, and the value of a
+ * variable whose default refers to something (`${bundle.target}`), resolved for the target.
+ */
+export function targetVariables(t: ChosenTarget, vars: VariableTable): Obj {
+  const setHere = new Set(t.parts.flatMap((p) => (isPlainObject(p.value.variables) ? Object.keys(p.value.variables) : [])));
   const out: Obj = {};
-  for (const p of t.parts) {
-    if (!isPlainObject(p.value.variables)) continue;
-    for (const vname of Object.keys(p.value.variables)) {
-      const jf = vars.names.get(vname);
-      const value = t.ctx.variables.get(vname);
-      if (jf === undefined || value === undefined) continue;
-      if (typeof value !== "string" || !value.includes("${")) {
-        out[jf] = value;
-        continue;
-      }
-      const text = targetText(value, t.ctx);
-      if (text === undefined) f.note("variables", `target ${t.ctx.name}: the value of "${vname}" refers to something not known offline; it is kept as text, check it`, child(p, "variables"));
-      out[jf] = text ?? escapeText(value);
-    }
+  for (const [bname, jf] of vars.names) {
+    const value = t.ctx.variables.get(bname);
+    if (value !== undefined && (setHere.has(bname) || vars.templated.has(bname))) out[jf] = value;
   }
   return out;
 }

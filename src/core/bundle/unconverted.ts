@@ -25,6 +25,15 @@ function say(f: Findings, key: string, s: Sourced | undefined, prefix = ""): voi
   if (w && s) f.note(w.topic, prefix + w.text, s, { key: true });
 }
 
+// What of `workspace:` the conversion uses: the paths, the host (a target's host) and the profile (a target's profile).
+const WORKSPACE_USED = ["host", "profile", "root_path", "file_path", "artifact_path", "state_path", "resource_path"];
+
+function workspaceExtras(f: Findings, ws: Sourced | undefined, prefix: string): void {
+  if (!ws || !isPlainObject(ws.value)) return;
+  const extra = Object.keys(ws.value).filter((k) => !WORKSPACE_USED.includes(k));
+  if (extra.length) f.note("settings", `${prefix}workspace: ${extra.join(", ")} — authentication settings other than the profile are not converted; jobform reads a profile, the environment or --host`, ws, { key: true });
+}
+
 export function reportUnconverted(files: readonly LoadedDocument[], targets: readonly ChosenTarget[], f: Findings): void {
   for (const [type, places] of otherResources(files)) {
     for (const s of places) {
@@ -41,13 +50,10 @@ export function reportUnconverted(files: readonly LoadedDocument[], targets: rea
       const extra = Object.keys(b.value).filter((k) => k !== "name");
       if (extra.length) f.note("settings", `bundle: ${extra.join(", ")} — settings of the bundles CLI with no jobform counterpart`, b, { key: true });
     }
-    const ws = child(top, "workspace");
-    if (ws && isPlainObject(ws.value)) {
-      const extra = Object.keys(ws.value).filter((k) => !["host", "root_path", "file_path", "artifact_path", "state_path", "resource_path"].includes(k));
-      if (extra.length) f.note("settings", `workspace: ${extra.join(", ")} — authentication settings are not converted; jobform reads a profile, the environment or --host`, ws, { key: true });
-    }
+    workspaceExtras(f, child(top, "workspace"), "");
   }
   for (const t of targets) {
+    for (const p of t.parts) workspaceExtras(f, child(p, "workspace"), `target ${t.ctx.name}: `);
     for (const p of t.parts) for (const key of ["sync", "artifacts", "presets", "git", "compute_id", "cluster_id", "bundle"]) say(f, key, child(p, key), `target ${t.ctx.name}: `);
   }
 }

@@ -21,6 +21,8 @@ export interface VariableTable {
   complex: Map<string, unknown>;
   /** Lookup variables, by bundle name: the lookup, as the bundle wrote it. */
   lookups: Map<string, Obj>;
+  /** Simple variables whose default refers to something: each target gets its value, resolved. */
+  templated: Set<string>;
 }
 
 export const isScalar = (v: unknown): v is VarScalar => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
@@ -39,7 +41,7 @@ export function jobformName(raw: string, taken: ReadonlySet<string>): string {
 }
 
 export function convertVariables(bundle: Bundle, f: Findings): VariableTable {
-  const table: VariableTable = { declared: new Map(), names: new Map(), complex: new Map(), lookups: new Map() };
+  const table: VariableTable = { declared: new Map(), names: new Map(), complex: new Map(), lookups: new Map(), templated: new Set() };
   for (const [name, s] of bundle.variables) {
     const spec = s.value;
     const description = typeof spec.description === "string" ? spec.description : undefined;
@@ -60,7 +62,8 @@ export function convertVariables(bundle: Bundle, f: Findings): VariableTable {
       v.description = [description, `the bundle looked up ${lookupText(spec.lookup)}`].filter(Boolean).join("; ");
       f.note("variables", `variable "${name}" is a lookup of ${lookupText(spec.lookup)}: jobform does not look ids up, so it is a required variable; set it per target (targets.<name>.variables.${jf}) or with --var ${jf}=<id>`, s, { key: true });
     } else if (description !== undefined) v.description = description;
-    if (isScalar(spec.default)) v.default = spec.default;
+    if (typeof spec.default === "string" && spec.default.includes("${")) table.templated.add(name);
+    else if (isScalar(spec.default)) v.default = spec.default;
     table.declared.set(jf, v);
   }
   return table;

@@ -29,22 +29,31 @@ export interface FieldValue {
   hint: string;
 }
 
-export function workspaceField(field: string, t: TargetContext, depth = 0): FieldValue {
+/**
+ * A workspace field for one target. `leaf` may give text for what is unknown offline (a variable standing for
+ * the deploying user), so that a path is written once with that variable rather than becoming a variable itself.
+ */
+export function workspaceField(field: string, t: TargetContext, leaf?: (path: string) => string | undefined, depth = 0): FieldValue {
   const own = Object.hasOwn(t.workspace, field) ? t.workspace[field] : undefined;
   const raw = typeof own === "string" ? own : Object.hasOwn(DEFAULTS, field) ? DEFAULTS[field] : undefined;
-  if (raw === undefined || depth > 8) return { hint: `<workspace.${field}>` };
+  if (raw === undefined || depth > 8) {
+    const value = leaf?.(`workspace.${field}`);
+    return value === undefined ? { hint: `<workspace.${field}>` } : { value, hint: `<workspace.${field}>` };
+  }
   let unknown = false;
   const text = rewriteString(raw, {
     inline(path) {
       if (path === "bundle.target") return "${target}";
       if (path === "bundle.name") return escapeText(t.bundleName);
       if (path.startsWith("workspace.")) {
-        const inner = workspaceField(path.slice("workspace.".length), t, depth + 1);
+        const inner = workspaceField(path.slice("workspace.".length), t, leaf, depth + 1);
         if (inner.value !== undefined) return inner.value;
         unknown = true;
         return inner.hint;
       }
       if (path.startsWith("var.") && t.variables.has(path.slice(4))) return escapeText(String(t.variables.get(path.slice(4))));
+      const given = leaf?.(path);
+      if (given !== undefined) return given;
       unknown = true;
       return `<${path}>`;
     },
