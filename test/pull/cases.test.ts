@@ -98,6 +98,18 @@ describe("pull rules", () => {
     expect(changeLines(planOf(after, readLiveJobs(ws), "dev"))).toEqual([]);
   });
 
+  it("adopts a prod-only schedule change into prod's override: the job file's PAUSED and dev's resolution stay", () => {
+    const files = sample();
+    const { ws, ids } = deployed(files, "prod");
+    edit(ws, ids.get("sales-load") as string, (s) => void ((s.schedule as Obj).quartz_cron_expression = "0 0 7 * * ?"));
+    const { outcome, files: after } = pull(files, readLiveJobs(ws), "prod");
+    expect(outcome.edits.map((e) => [e.file, e.pointer, e.routed_to])).toEqual([["jobform.yaml", "/schedule/quartz_cron_expression", "target override"]]);
+    expect(after.get("jobs/sales-load.yaml")).toBe(files.get("jobs/sales-load.yaml"));
+    expect(after.get("jobform.yaml")).toContain('        schedule: { pause_status: UNPAUSED, quartz_cron_expression: 0 0 7 * * ? }\n');
+    expect(check(after, "dev").resolved.jobs.map((j) => j.document)).toEqual(check(files, "dev").resolved.jobs.map((j) => j.document));
+    expect(changeLines(planOf(after, readLiveJobs(ws), "prod"))).toEqual([]);
+  });
+
   it("never pulls an unmanaged job, and --job limits the jobs it edits", () => {
     const files = sample();
     const { ws, ids } = deployed(files);

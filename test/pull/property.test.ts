@@ -247,6 +247,8 @@ describe("pull property", () => {
       const c: Ctx = { ws, rnd: prng(SEED + (target === "prod" ? 1 : 0)), target, log: [] };
       const ids = managedIds(c);
       let made = 0;
+      const routes = new Set<string>();
+      let templates = 0;
       for (let round = 0; round < ROUNDS; round++) {
         for (let n = 0; n < EDITS_PER_ROUND; ) if (uiEdit(c, ids)) n++;
         made += EDITS_PER_ROUND;
@@ -260,8 +262,13 @@ describe("pull property", () => {
         for (const [file, text] of after) if (!touched.has(file)) expect(text, `${file} changed without an edit; ${where}`).toBe(files.get(file));
         for (const [file, text] of after) for (const comment of expectedComments(files.get(file) ?? "", text)) expect(text, `${file} lost "${comment}"; ${where}`).toContain(comment);
         files = after;
+        for (const e of outcome.edits) routes.add(e.routed_to);
+        templates += outcome.left.filter((l) => l.template !== undefined).length;
       }
       expect(made).toBeGreaterThanOrEqual(150);
+      // The edits reached every place a value can come from in this project.
+      expect([...routes].sort()).toEqual(target === "prod" ? ["job file", "target override"] : ["job file"]);
+      expect(templates).toBeGreaterThan(0);
     });
   }
 });
