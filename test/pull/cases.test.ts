@@ -110,6 +110,21 @@ describe("pull rules", () => {
     expect(changeLines(planOf(after, readLiveJobs(ws), "prod"))).toEqual([]);
   });
 
+  it("in development mode leaves the name, pause state and tag the mode sets, and pulls the rest", () => {
+    const files = sample();
+    files.set("jobform.yaml", files.get("jobform.yaml")!.replace("    default: true\n", "    default: true\n    mode: development\n"));
+    const { ws, ids } = deployed(files);
+    edit(ws, ids.get("sales-load") as string, (s) => {
+      s.name = "[dev me] Sales load (renamed)";
+      s.timeout_seconds = 600;
+      s.tags = { ...(s.tags as Obj), extra: "yes" };
+    });
+    const { outcome, files: after } = pull(files, readLiveJobs(ws));
+    expect(outcome.edits.map((e) => e.pointer).sort()).toEqual(["/tags/extra", "/timeout_seconds"]);
+    expect(outcome.left.map((l) => [l.pointer, l.reason.includes("development mode")])).toEqual([["/name", true]]);
+    expect(after.get("jobs/sales-load.yaml")).toContain("name: Sales load\n");
+  });
+
   it("never pulls an unmanaged job, and --job limits the jobs it edits", () => {
     const files = sample();
     const { ws, ids } = deployed(files);

@@ -29,6 +29,8 @@ export interface PullInput {
   /** The plan between git and the workspace, values unmasked. */
   plan: Plan;
   live: ReadonlyMap<string, LiveJob>;
+  /** The jobs as resolved, before the target's mode changed them (development mode renames and pauses). */
+  resolved?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 const same = (a: unknown, b: unknown) => stableStringify(a) === stableStringify(b);
@@ -202,6 +204,10 @@ function fieldEdit(j: Job, f: FieldChange): void {
   if (want === undefined && canonical[canonical.length - 1] === "num_workers" && raw === 0) want = 0;
   if (want !== undefined) want = withoutSecrets(j, withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw), canonical[canonical.length - 1] ?? "", f.path);
   const git = rest.length === 0 ? valueAt(j.job.document, segments) : undefined;
+  const resolved = j.input.resolved?.get(j.job.key);
+  const at = rest.length ? [...segments, rest[0] as string] : segments;
+  if (resolved && !same(valueAt(resolved, at), valueAt(j.job.document, at)))
+    return leave(j, f.path, "the target's development mode sets this value when it deploys; it is not git's to change", { git, live: want });
   if (rest.length === 0) {
     const o = origin(j, segments);
     // A template is kept, unless the workspace dropped the whole object it sits in.

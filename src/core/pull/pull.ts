@@ -51,7 +51,8 @@ export function pullProject(input: PullProjectInput): PullOutcome {
   const live = new Map(plan.changes.flatMap((c) => (c.job_id !== undefined && byId.has(c.job_id) ? [[c.key, byId.get(c.job_id) as LiveJob] as const] : [])));
   const documents = new Map<string, LoadedDocument>();
   for (const d of [input.checked.projectDoc, ...input.checked.jobDocs]) if (d) documents.set(d.file, d);
-  const computed = computePull({ target: input.checked.resolved.target, project: input.checked.resolved.project, documents, jobs, plan, live });
+  const resolved = new Map(input.checked.resolved.jobs.map((j) => [j.key, j.document]));
+  const computed = computePull({ target: input.checked.resolved.target, project: input.checked.resolved.project, documents, jobs, plan, live, resolved });
   const texts = new Map([...documents].map(([file, d]) => [file, d.text]));
   const edited = applyEdits(texts, computed.edits);
   const left = [...computed.left, ...edited.refused];
