@@ -50,6 +50,11 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
   const checked = checkedProject(cmd);
   const inputs = await preparePlan(cmd, { prune: false, only: flags.job, checked });
   await inputs.client.close();
+  // Two jobs under one key, or an adoption that cannot be: which job is git's is not known, so nothing is pulled.
+  if (inputs.plan.errors.length) {
+    for (const e of inputs.plan.errors) process.stderr.write(`error: ${e.message}\n`);
+    throw new UserError("the plan has errors (see above); pull writes nothing until they are fixed");
+  }
   const outcome = pullProject({
     files: readProject(g.dir),
     checked,
