@@ -125,6 +125,20 @@ describe("pull rules", () => {
     expect(after.get("jobs/sales-load.yaml")).toContain("name: Sales load\n");
   });
 
+  it("removes a task the workspace dropped from the job file and from this target's override of it", () => {
+    const files = sample();
+    files.set("jobform.yaml", files.get("jobform.yaml")!.replace("        email_notifications: { on_failure: [data-oncall@contoso.com] }\n", "        email_notifications: { on_failure: [data-oncall@contoso.com] }\n        tasks:\n          - { task_key: quality, max_retries: 4 }\n"));
+    const { ws, ids } = deployed(files, "prod");
+    edit(ws, ids.get("sales-load") as string, (s) => {
+      s.tasks = tasksOf(s).filter((t) => t.task_key !== "quality").map((t) => (t.task_key === "publish" ? { ...t, depends_on: [{ task_key: "ingest" }] } : t));
+    });
+    const { outcome, files: after } = pull(files, readLiveJobs(ws), "prod");
+    expect(outcome.unsettled).toEqual([]);
+    expect(after.get("jobform.yaml")).not.toContain("task_key: quality");
+    expect(after.get("jobs/sales-load.yaml")).not.toContain("task_key: quality");
+    expect(changeLines(planOf(after, readLiveJobs(ws), "prod"))).toEqual([]);
+  });
+
   it("never pulls an unmanaged job, and --job limits the jobs it edits", () => {
     const files = sample();
     const { ws, ids } = deployed(files);

@@ -108,6 +108,16 @@ function unset(j: Job, pointer: string, segments: readonly string[], place: Plac
   const inJob = layerPath(j.jobDoc.value, j.job.document, segments);
   const inDefaults = layerPath(j.input.project?.defaults, j.job.document, segments).exists;
   const value = dflt ?? null;
+  if (Array.isArray(valueAt(j.job.document, segments.slice(0, -1)))) {
+    // A list item the workspace dropped (a task, a job cluster…) goes from every layer of this target that has it.
+    if (!over?.exists && !inJob.exists) return leave(j, pointer, "the item comes from jobform.yaml (defaults:), which every job shares", { git });
+    if (inJob.exists) edit(j, { doc: j.jobDoc, segments: inJob.segments, route: "job file" }, pointer, { kind: "remove", segments: inJob.segments }, { before: git });
+    if (over?.exists && j.projectDoc) {
+      const top: Place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
+      edit(j, top, pointer, { kind: "remove", segments: top.segments }, { before: git });
+    }
+    return;
+  }
   if (over?.exists && j.projectDoc) {
     const top: Place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
     if (inJob.exists || inDefaults) return edit(j, top, pointer, { kind: "set", segments: top.segments, value }, { before: git, after: value });
