@@ -256,7 +256,8 @@ function permissionEdit(j: Job, p: PermissionChange): void {
   }
   const place = placeOf(j, ["permissions", String(at)]);
   if (!place || place.note !== undefined) return leave(j, pointer, "the grant comes from the target's permissions in jobform.yaml, which every job of the target shares", { git: p.after, live: p.before });
-  if (p.before === undefined) return edit(j, place, pointer, { kind: "remove", segments: place.segments }, { before: p.after });
+  // A revoked grant goes from the job file and from this target's override, wherever either names it.
+  if (p.before === undefined) return unset(j, pointer, ["permissions", String(at)], place, p.after, undefined);
   const level = placeOf(j, ["permissions", String(at), "permission_level"]) ?? place;
   edit(j, level, pointer, { kind: "set", segments: level.segments, value: p.before }, { before: p.after, after: p.before });
 }

@@ -125,10 +125,12 @@ function dashOf(text: string, node: Node): number {
 
 /** The line start of `at`, moved up over the comment lines directly above at the same indentation. */
 function withOwnComments(text: string, at: number): number {
-  let start = lineStart(text, at);
+  const own = lineStart(text, at);
+  let start = own;
   const indent = at - start;
   for (;;) {
-    if (start === 0) return start;
+    // Comments that open the file are its header, not the first key's.
+    if (start === 0) return own;
     const prev = lineStart(text, start - 1);
     const line = text.slice(prev, start).replace(/\r?\n$/, "");
     if (!/^\s*#/.test(line) || line.search(/\S/) !== indent) return start;
