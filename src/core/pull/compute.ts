@@ -88,11 +88,15 @@ function placeOf(j: Job, segments: readonly string[]): Place | undefined {
  */
 function overridden(j: Job, segments: readonly string[], place: Place | undefined, rest: readonly string[] = []): Place | undefined {
   if (place?.route !== "job file" || !j.projectDoc) return place;
+  const root = valueAt(j.projectDoc.value, j.overrideRoot);
   const parent = rest.length ? segments : segments.slice(0, -1);
-  if (parent.length === 0) return place;
-  const over = layerPath(valueAt(j.projectDoc.value, j.overrideRoot), j.job.document, parent);
-  const container = valueAt(j.projectDoc.value, [...j.overrideRoot, ...over.segments]);
-  if (!over.exists || over.stuck || container === null || typeof container !== "object") return place;
+  const key = rest.length ? rest[0] : segments[segments.length - 1];
+  const over = layerPath(root, j.job.document, parent);
+  if (root === undefined || over.stuck) return place;
+  const container = valueAt(root, over.segments);
+  // An override that removes the key (`key: null`) keeps the say over it: the value goes there.
+  const nulled = isPlainObject(container) && key !== undefined && container[key] === null;
+  if (!nulled && (parent.length === 0 || !over.exists || container === null || typeof container !== "object")) return place;
   const tail = rest.length ? [] : segments.slice(-1);
   return { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments, ...tail], route: "target override" };
 }
