@@ -9,13 +9,13 @@ import type { LoadedDocument } from "../load.js";
 import { isPlainObject } from "../merge.js";
 import { parsePrincipalKey, principalOf } from "../normalize-acl.js";
 import { defaultAt } from "../normalize.js";
-import { expandPattern, VALUE_RULES } from "../normalize-rules.js";
 import type { FieldChange, JobChange, LiveJob, PermissionChange, Plan } from "../plan-types.js";
 import { pointerSegments, valueAt } from "../pointer.js";
 import type { Origin } from "../provenance.js";
 import { PROJECT_FILE } from "../resolve.js";
 import type { DesiredJob } from "../resolve.js";
 import { documentPath, escapeRefs, layerOf, layerPath, templateAt } from "./layers.js";
+import { withoutComputed, withZeroWorkers } from "./written-value.js";
 import type { LeftAlone, PullResult, Route } from "./types.js";
 import type { DocOp } from "./yaml-ops.js";
 
@@ -135,37 +135,7 @@ function unset(j: Job, pointer: string, segments: readonly string[], place: Plac
   edit(j, place, pointer, { kind: "set", segments: place.segments, value }, { before: git, after: value });
 }
 
-/** A single-node cluster keeps `num_workers: 0`: the canonical form drops a 0, validation needs it (JF024). */
-function withZeroWorkers(value: unknown, raw: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => withZeroWorkers(v, Array.isArray(raw) ? raw[i] : undefined));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = withZeroWorkers(v, isPlainObject(raw) ? raw[k] : undefined);
-  const cluster = isPlainObject(raw) && (raw.spark_version !== undefined || raw.node_type_id !== undefined || raw.instance_pool_id !== undefined);
-  if (cluster && raw.num_workers === 0 && out.num_workers === undefined && out.autoscale === undefined) out.num_workers = 0;
-  return out;
-}
 
-/**
- * Fields the service computes when a spec leaves them out (elastic disk, retry on timeout, what a cluster
- * policy injects): the plan ignores them where git has none, so a value pull adds leaves them out. Fields
- * a user picks in the UI (node type, access mode, single user) are kept.
- */
-const USER_CHOSEN = new Set(["node_type_id", "single_user_name", "data_security_mode", "run_as"]);
-const COMPUTED = VALUE_RULES.flatMap((r) => (r.action.kind === "computed" && !r.action.fills ? expandPattern(r.match).map((pattern) => ({ pattern, sibling: r.ifSibling })) : []));
-
-function withoutComputed(value: unknown, path: readonly string[], owners: readonly Record<string, unknown>[] = []): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => withoutComputed(v, [...path, String(i)], owners));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const here = [...path, k];
-    const hit = COMPUTED.find((c) => c.pattern.length === here.length && c.pattern.every((s, i) => s === "*" || s === here[i]));
-    const drop = hit && (hit.sibling === undefined ? !USER_CHOSEN.has(k) : [value, ...owners].some((o) => o[hit.sibling as string] !== undefined));
-    if (!drop) out[k] = withoutComputed(v, here, [value, ...owners]);
-  }
-  return out;
-}
 
 /** Databricks secret references and dynamic values are not secrets themselves. */
 const REFERENCE = /^\s*\{\{[^}]+\}\}\s*$/;
