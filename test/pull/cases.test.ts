@@ -139,6 +139,18 @@ describe("pull rules", () => {
     expect(changeLines(planOf(after, readLiveJobs(ws), "prod"))).toEqual([]);
   });
 
+  it("adds an argument to a command line that holds a template, which stays a template", () => {
+    const files = sample();
+    const { ws, ids } = deployed(files);
+    edit(ws, ids.get("orders-stream") as string, (s) => {
+      const consume = tasksOf(s)[0] as Obj;
+      consume.spark_python_task = { ...(consume.spark_python_task as Obj), parameters: ["--catalog", "dev", "--verbose"] };
+    });
+    const { outcome, files: after } = pull(files, readLiveJobs(ws));
+    expect(outcome.left).toEqual([]);
+    expect(after.get("jobs/orders-stream.yaml")).toBe(files.get("jobs/orders-stream.yaml")!.replace('parameters: ["--catalog", "${var.catalog}"]', 'parameters: ["--catalog", "${var.catalog}", "--verbose"]'));
+  });
+
   it("never pulls an unmanaged job, and --job limits the jobs it edits", () => {
     const files = sample();
     const { ws, ids } = deployed(files);

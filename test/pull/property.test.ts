@@ -85,7 +85,17 @@ function mutate(c: Ctx, s: Obj, kind?: string): string | undefined {
   const tasks = (s.tasks ?? []) as Task[];
   const clusters = (s.job_clusters ?? []) as { job_cluster_key: string; new_cluster: Obj }[];
   const task = tasks.length ? pick(c, tasks) : undefined;
-  switch (kind ?? pick(c, ["timeout", "concurrency", "name", "description", "task-scalar", "cluster", "notification", "add-task", "remove-task", "reorder", "depends-on", "pause", "tags", "override", "template", "parameter"])) {
+  switch (kind ?? pick(c, ["timeout", "concurrency", "name", "description", "task-scalar", "cluster", "notification", "add-task", "remove-task", "reorder", "depends-on", "pause", "tags", "override", "template", "parameter", "arguments"])) {
+    case "arguments": {
+      // A command line that holds `${var.catalog}`: an argument added or dropped keeps the template.
+      const py = tasks.find((t) => isObj(t.spark_python_task) && Array.isArray(t.spark_python_task.parameters));
+      if (!py) return undefined;
+      const args = [...((py.spark_python_task as Obj).parameters as string[])];
+      if (args[args.length - 1] === "--verbose") args.pop();
+      else args.push("--verbose");
+      (py.spark_python_task as Obj).parameters = args;
+      return `task ${py.task_key} arguments ${args.join(" ")}`;
+    }
     case "parameter": {
       const params = ((s.parameters ?? []) as Obj[]).map((p) => ({ ...p }));
       const plain = params.filter((p) => !String(p.default).includes("${"));

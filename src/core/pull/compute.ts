@@ -1,5 +1,6 @@
 // From a plan (git → workspace) to the edits that make git say what the workspace has: each field change
 // of the plan becomes one edit of the file its value came from, or a report of why it was left alone.
+import { isSeq } from "yaml";
 import { apiValueAt, listAddressing } from "../api-shape.js";
 import { SECRET_NAME } from "../lint/secrets.js";
 import { maskString } from "../mask.js";
@@ -162,6 +163,25 @@ function withoutSecrets(j: Job, value: unknown, key: string, pointer: string): u
   return `\${var.${name}}`;
 }
 
+/**
+ * A plain list (a task's command-line parameters) where the items holding templates resolve to what the
+ * workspace has: the list with those items as git writes them (so they stay templates), or undefined when
+ * a templated item changed.
+ */
+function keepTemplatedItems(o: Origin, git: unknown, want: unknown): unknown[] | undefined {
+  if (!Array.isArray(git) || !Array.isArray(want)) return undefined;
+  const raw: unknown = o.document.doc.getIn(o.segments, true);
+  const written: unknown = isSeq(raw) ? raw.toJSON() : undefined;
+  if (!Array.isArray(written) || written.length !== git.length) return undefined;
+  const out = [...want];
+  for (let i = 0; i < written.length; i++) {
+    if (typeof written[i] !== "string" || !(written[i] as string).includes("${")) continue;
+    if (i >= want.length || !same(git[i], want[i])) return undefined;
+    out[i] = written[i];
+  }
+  return out;
+}
+
 /** How a template's value is adopted: through the target's variable when only it uses that variable, else reported. */
 function templated(j: Job, f: FieldChange, template: string, want: unknown, git: unknown): void {
   const name = /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(template)?.[1];
@@ -196,7 +216,9 @@ function fieldEdit(j: Job, f: FieldChange): void {
     const o = origin(j, segments);
     // A template is kept, unless the workspace dropped the whole object it sits in.
     const template = templateAt(o);
-    if (template !== undefined && !(want === undefined && git !== null && typeof git === "object")) return templated(j, f, template, want, git);
+    const kept = template !== undefined ? keepTemplatedItems(o, git, want) : undefined;
+    if (kept !== undefined) want = kept;
+    else if (template !== undefined && !(want === undefined && git !== null && typeof git === "object")) return templated(j, f, template, want, git);
     const place = overridden(j, segments, placeOf(j, segments));
     if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { git, live: want });
     if (want !== undefined) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: want }, { before: git, after: want });
