@@ -151,6 +151,20 @@ describe("pull rules", () => {
     expect(after.get("jobs/orders-stream.yaml")).toBe(files.get("jobs/orders-stream.yaml")!.replace('parameters: ["--catalog", "${var.catalog}"]', 'parameters: ["--catalog", "${var.catalog}", "--verbose"]'));
   });
 
+  it("warns when the edits for one target leave another target's override naming a task that is gone", () => {
+    const files = sample();
+    files.set("jobform.yaml", files.get("jobform.yaml")!.replace("        email_notifications: { on_failure: [data-oncall@contoso.com] }\n", "        email_notifications: { on_failure: [data-oncall@contoso.com] }\n        tasks:\n          - { task_key: quality, max_retries: 4 }\n"));
+    const { ws, ids } = deployed(files, "dev");
+    edit(ws, ids.get("sales-load") as string, (s) => {
+      s.tasks = tasksOf(s).filter((t) => t.task_key !== "quality").map((t) => (t.task_key === "publish" ? { ...t, depends_on: [{ task_key: "ingest" }] } : t));
+    });
+    const { outcome } = pull(files, readLiveJobs(ws), "dev");
+    expect(outcome.unsettled).toEqual([]);
+    expect(outcome.otherTargets.map((o) => o.target)).toEqual(["prod"]);
+    expect(outcome.otherTargets[0]?.errors.length).toBeGreaterThan(0);
+    expect(outcome.otherTargets[0]?.errors.every((d) => d.file === "jobs/sales-load.yaml" || d.file === "jobform.yaml")).toBe(true);
+  });
+
   it("never pulls an unmanaged job, and --job limits the jobs it edits", () => {
     const files = sample();
     const { ws, ids } = deployed(files);

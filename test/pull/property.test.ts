@@ -278,6 +278,7 @@ describe("pull property", () => {
         const where = `seed ${SEED}, ${target} round ${round}; edits:\n${c.log.slice(-EDITS_PER_ROUND * 2).join("\n")}`;
         expect(outcome.errors, where).toEqual([]);
         expect(outcome.unsettled, where).toEqual([]);
+        expect(outcome.otherTargets, where).toEqual([]);
         expect(changeLines(planOf(after, live, target)), where).toEqual([...new Set(outcome.left.map((l) => `${l.key} ${l.pointer}`))].sort());
         const touched = new Set(outcome.edits.map((e) => e.file));
         for (const [file, text] of after) if (!touched.has(file)) expect(text, `${file} changed without an edit; ${where}`).toBe(files.get(file));
