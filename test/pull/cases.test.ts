@@ -32,6 +32,19 @@ function edit(ws: Workspace, id: string, change: (s: Obj) => void): void {
 
 const tasksOf = (s: Obj) => s.tasks as Obj[];
 
+/** prod's override of sales-load also names its quality task. */
+function withQualityOverride(files: Files): void {
+  const over = "        email_notifications: { on_failure: [data-oncall@contoso.com] }\n";
+  files.set("jobform.yaml", files.get("jobform.yaml")!.replace(over, `${over}        tasks:\n          - { task_key: quality, max_retries: 4 }\n`));
+}
+
+/** The quality task removed in the UI, publish depending on ingest instead. */
+function dropQuality(ws: Workspace, id: string): void {
+  edit(ws, id, (s) => {
+    s.tasks = tasksOf(s).filter((t) => t.task_key !== "quality").map((t) => (t.task_key === "publish" ? { ...t, depends_on: [{ task_key: "ingest" }] } : t));
+  });
+}
+
 describe("pull rules", () => {
   it("writes a secret-looking value as ${var.<job>_<key>} with a declaration, never the clear text", () => {
     const files = sample();
@@ -127,11 +140,9 @@ describe("pull rules", () => {
 
   it("removes a task the workspace dropped from the job file and from this target's override of it", () => {
     const files = sample();
-    files.set("jobform.yaml", files.get("jobform.yaml")!.replace("        email_notifications: { on_failure: [data-oncall@contoso.com] }\n", "        email_notifications: { on_failure: [data-oncall@contoso.com] }\n        tasks:\n          - { task_key: quality, max_retries: 4 }\n"));
+    withQualityOverride(files);
     const { ws, ids } = deployed(files, "prod");
-    edit(ws, ids.get("sales-load") as string, (s) => {
-      s.tasks = tasksOf(s).filter((t) => t.task_key !== "quality").map((t) => (t.task_key === "publish" ? { ...t, depends_on: [{ task_key: "ingest" }] } : t));
-    });
+    dropQuality(ws, ids.get("sales-load") as string);
     const { outcome, files: after } = pull(files, readLiveJobs(ws), "prod");
     expect(outcome.unsettled).toEqual([]);
     expect(after.get("jobform.yaml")).not.toContain("task_key: quality");
@@ -153,11 +164,9 @@ describe("pull rules", () => {
 
   it("warns when the edits for one target leave another target's override naming a task that is gone", () => {
     const files = sample();
-    files.set("jobform.yaml", files.get("jobform.yaml")!.replace("        email_notifications: { on_failure: [data-oncall@contoso.com] }\n", "        email_notifications: { on_failure: [data-oncall@contoso.com] }\n        tasks:\n          - { task_key: quality, max_retries: 4 }\n"));
+    withQualityOverride(files);
     const { ws, ids } = deployed(files, "dev");
-    edit(ws, ids.get("sales-load") as string, (s) => {
-      s.tasks = tasksOf(s).filter((t) => t.task_key !== "quality").map((t) => (t.task_key === "publish" ? { ...t, depends_on: [{ task_key: "ingest" }] } : t));
-    });
+    dropQuality(ws, ids.get("sales-load") as string);
     const { outcome } = pull(files, readLiveJobs(ws), "dev");
     expect(outcome.unsettled).toEqual([]);
     expect(outcome.otherTargets.map((o) => o.target)).toEqual(["prod"]);
