@@ -85,6 +85,7 @@ describe("jobform pull", () => {
     const plan = await cliAgainst(emu!, ["--dir", dir, "plan", "--detailed-exitcode"]);
     expect(plan.stdout).toContain("No changes");
     expect(plan.code).toBe(0);
+    expect((await cliAgainst(emu!, ["--dir", dir, "drift"])).code).toBe(0);
   });
 
   it("refuses a file with uncommitted changes unless --force, and prints every edit as JSON", { timeout: 180_000 }, async () => {

@@ -32,6 +32,19 @@ function edit(ws: Workspace, id: string, change: (s: Obj) => void): void {
 
 const tasksOf = (s: Obj) => s.tasks as Obj[];
 
+/** prod's override of sales-load also names its quality task. */
+function withQualityOverride(files: Files): void {
+  const over = "        email_notifications: { on_failure: [data-oncall@contoso.com] }\n";
+  files.set("jobform.yaml", files.get("jobform.yaml")!.replace(over, `${over}        tasks:\n          - { task_key: quality, max_retries: 4 }\n`));
+}
+
+/** The quality task removed in the UI, publish depending on ingest instead. */
+function dropQuality(ws: Workspace, id: string): void {
+  edit(ws, id, (s) => {
+    s.tasks = tasksOf(s).filter((t) => t.task_key !== "quality").map((t) => (t.task_key === "publish" ? { ...t, depends_on: [{ task_key: "ingest" }] } : t));
+  });
+}
+
 describe("pull rules", () => {
   it("writes a secret-looking value as ${var.<job>_<key>} with a declaration, never the clear text", () => {
     const files = sample();
@@ -96,6 +109,69 @@ describe("pull rules", () => {
     expect(after.get("jobs/sales-load.yaml")).toContain("tags: { team: sales, cost-center: finance }\n");
     expect(after.get("jobform.yaml")).toBe(files.get("jobform.yaml"));
     expect(changeLines(planOf(after, readLiveJobs(ws), "dev"))).toEqual([]);
+  });
+
+  it("adopts a prod-only schedule change into prod's override: the job file's PAUSED and dev's resolution stay", () => {
+    const files = sample();
+    const { ws, ids } = deployed(files, "prod");
+    edit(ws, ids.get("sales-load") as string, (s) => void ((s.schedule as Obj).quartz_cron_expression = "0 0 7 * * ?"));
+    const { outcome, files: after } = pull(files, readLiveJobs(ws), "prod");
+    expect(outcome.edits.map((e) => [e.file, e.pointer, e.routed_to])).toEqual([["jobform.yaml", "/schedule/quartz_cron_expression", "target override"]]);
+    expect(after.get("jobs/sales-load.yaml")).toBe(files.get("jobs/sales-load.yaml"));
+    expect(after.get("jobform.yaml")).toContain('        schedule: { pause_status: UNPAUSED, quartz_cron_expression: 0 0 7 * * ? }\n');
+    expect(check(after, "dev").resolved.jobs.map((j) => j.document)).toEqual(check(files, "dev").resolved.jobs.map((j) => j.document));
+    expect(changeLines(planOf(after, readLiveJobs(ws), "prod"))).toEqual([]);
+  });
+
+  it("in development mode leaves the name, pause state and tag the mode sets, and pulls the rest", () => {
+    const files = sample();
+    files.set("jobform.yaml", files.get("jobform.yaml")!.replace("    default: true\n", "    default: true\n    mode: development\n"));
+    const { ws, ids } = deployed(files);
+    edit(ws, ids.get("sales-load") as string, (s) => {
+      s.name = "[dev me] Sales load (renamed)";
+      s.timeout_seconds = 600;
+      s.tags = { ...(s.tags as Obj), extra: "yes" };
+    });
+    const { outcome, files: after } = pull(files, readLiveJobs(ws));
+    expect(outcome.edits.map((e) => e.pointer).sort()).toEqual(["/tags/extra", "/timeout_seconds"]);
+    expect(outcome.left.map((l) => [l.pointer, l.reason.includes("development mode")])).toEqual([["/name", true]]);
+    expect(after.get("jobs/sales-load.yaml")).toContain("name: Sales load\n");
+  });
+
+  it("removes a task the workspace dropped from the job file and from this target's override of it", () => {
+    const files = sample();
+    withQualityOverride(files);
+    const { ws, ids } = deployed(files, "prod");
+    dropQuality(ws, ids.get("sales-load") as string);
+    const { outcome, files: after } = pull(files, readLiveJobs(ws), "prod");
+    expect(outcome.unsettled).toEqual([]);
+    expect(after.get("jobform.yaml")).not.toContain("task_key: quality");
+    expect(after.get("jobs/sales-load.yaml")).not.toContain("task_key: quality");
+    expect(changeLines(planOf(after, readLiveJobs(ws), "prod"))).toEqual([]);
+  });
+
+  it("adds an argument to a command line that holds a template, which stays a template", () => {
+    const files = sample();
+    const { ws, ids } = deployed(files);
+    edit(ws, ids.get("orders-stream") as string, (s) => {
+      const consume = tasksOf(s)[0] as Obj;
+      consume.spark_python_task = { ...(consume.spark_python_task as Obj), parameters: ["--catalog", "dev", "--verbose"] };
+    });
+    const { outcome, files: after } = pull(files, readLiveJobs(ws));
+    expect(outcome.left).toEqual([]);
+    expect(after.get("jobs/orders-stream.yaml")).toBe(files.get("jobs/orders-stream.yaml")!.replace('parameters: ["--catalog", "${var.catalog}"]', 'parameters: ["--catalog", "${var.catalog}", "--verbose"]'));
+  });
+
+  it("warns when the edits for one target leave another target's override naming a task that is gone", () => {
+    const files = sample();
+    withQualityOverride(files);
+    const { ws, ids } = deployed(files, "dev");
+    dropQuality(ws, ids.get("sales-load") as string);
+    const { outcome } = pull(files, readLiveJobs(ws), "dev");
+    expect(outcome.unsettled).toEqual([]);
+    expect(outcome.otherTargets.map((o) => o.target)).toEqual(["prod"]);
+    expect(outcome.otherTargets[0]?.errors.length).toBeGreaterThan(0);
+    expect(outcome.otherTargets[0]?.errors.every((d) => d.file === "jobs/sales-load.yaml" || d.file === "jobform.yaml")).toBe(true);
   });
 
   it("never pulls an unmanaged job, and --job limits the jobs it edits", () => {

@@ -3,7 +3,7 @@
 // plan reads it, and the pure pull run on the project's files in memory.
 import { aclRequest } from "../../src/apply/permissions.js";
 import { jobSettings } from "../../src/apply/payloads.js";
-import { ignoreRules } from "../../src/cli/plan-context.js";
+import { deployedJobs, ignoreRules } from "../../src/cli/plan-context.js";
 import { loadSchemas } from "../../src/cli/schemas.js";
 import { ownerOf } from "../../src/core/deployment.js";
 import type { SourceFile } from "../../src/core/load.js";
@@ -53,7 +53,7 @@ export function emulatorWorkspace(): Workspace {
 export function deploy(ws: Workspace, checked: CheckedProject): Map<string, string> {
   const opts = options(checked);
   const ids = new Map<string, string>();
-  const jobs = [...checked.resolved.jobs].sort((a, b) => (JSON.stringify(a.document).includes("${jobs.") ? 1 : 0) - (JSON.stringify(b.document).includes("${jobs.") ? 1 : 0));
+  const jobs = deployedJobs(checked, checked.resolved.jobs, DEPLOYER).sort((a, b) => (JSON.stringify(a.document).includes("${jobs.") ? 1 : 0) - (JSON.stringify(b.document).includes("${jobs.") ? 1 : 0));
   for (const job of jobs) {
     const settings = jobSettings(job.document, { project: opts.project, deployment: opts.deployment, key: job.key, ids });
     const id = ok<{ job_id: number | bigint }>(call(ws, "POST", "/api/2.2/jobs/create", settings)).job_id.toString();
@@ -82,14 +82,14 @@ export function readLiveJobs(ws: Workspace): LiveJob[] {
 
 export function planOf(files: Files, live: readonly LiveJob[], target?: string): Plan {
   const checked = check(files, target);
-  return planJobs(checked.resolved.jobs, live, options(checked));
+  return planJobs(deployedJobs(checked, checked.resolved.jobs, DEPLOYER), live, options(checked));
 }
 
 /** Pull for one target: the outcome, and the files as they would be written. */
 export function pull(files: Files, live: readonly LiveJob[], target?: string, only?: string[]): { outcome: PullOutcome; files: Files } {
   const sources = sourceFiles(files);
   const checked = check(files, target);
-  const outcome = pullProject({ files: sources, checked, resolve: { target, vars: {}, env: {} }, schemas: loadSchemas(), live, options: { ...options(checked), ...(only ? { only } : {}) } });
+  const outcome = pullProject({ files: sources, checked, resolve: { target, vars: {}, env: {} }, schemas: loadSchemas(), live, options: { ...options(checked), ...(only ? { only } : {}) }, deployed: (jobs) => deployedJobs(checked, jobs, DEPLOYER) });
   const after = new Map(files);
   for (const f of outcome.files) after.set(f.file, f.after);
   return { outcome, files: after };

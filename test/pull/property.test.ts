@@ -81,11 +81,29 @@ const PRINCIPALS = [{ user_name: "bob@contoso.com" }, { user_name: "carol@contos
 const LEVELS = ["CAN_VIEW", "CAN_MANAGE_RUN", "CAN_MANAGE"];
 
 /** One random UI edit of the settings; a description of it, or undefined when it does not apply to this job. */
-function mutate(c: Ctx, s: Obj): string | undefined {
+function mutate(c: Ctx, s: Obj, kind?: string): string | undefined {
   const tasks = (s.tasks ?? []) as Task[];
   const clusters = (s.job_clusters ?? []) as { job_cluster_key: string; new_cluster: Obj }[];
   const task = tasks.length ? pick(c, tasks) : undefined;
-  switch (pick(c, ["timeout", "concurrency", "name", "description", "task-scalar", "cluster", "notification", "add-task", "remove-task", "reorder", "depends-on", "pause", "tags", "override", "template"])) {
+  switch (kind ?? pick(c, ["timeout", "concurrency", "name", "description", "task-scalar", "cluster", "notification", "add-task", "remove-task", "reorder", "depends-on", "pause", "tags", "override", "template", "parameter", "arguments"])) {
+    case "arguments": {
+      // A command line that holds `${var.catalog}`: an argument added or dropped keeps the template.
+      const py = tasks.find((t) => isObj(t.spark_python_task) && Array.isArray(t.spark_python_task.parameters));
+      if (!py) return undefined;
+      const args = [...((py.spark_python_task as Obj).parameters as string[])];
+      if (args[args.length - 1] === "--verbose") args.pop();
+      else args.push("--verbose");
+      (py.spark_python_task as Obj).parameters = args;
+      return `task ${py.task_key} arguments ${args.join(" ")}`;
+    }
+    case "parameter": {
+      const params = ((s.parameters ?? []) as Obj[]).map((p) => ({ ...p }));
+      const plain = params.filter((p) => !String(p.default).includes("${"));
+      if (plain.length && c.rnd() < 0.5) pick(c, plain).default = pick(c, ["", "2024-01-01", "{{job.start_time.iso_date}}"]);
+      else params.push({ name: `p${Math.floor(c.rnd() * 100)}`, default: "x" });
+      s.parameters = params.filter((p, i) => params.findIndex((q) => q.name === p.name) === i);
+      return "parameters edited";
+    }
     case "timeout":
       s.timeout_seconds = pick(c, [0, 600, 5400, 86400]);
       return `timeout_seconds=${String(s.timeout_seconds)}`;
@@ -213,9 +231,9 @@ function valuesUpstream(tasks: readonly Task[]): boolean {
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** One UI edit that the workspace accepted, or false when the edit did not apply or was refused. */
-function uiEdit(c: Ctx, ids: readonly string[]): boolean {
+function uiEdit(c: Ctx, ids: readonly string[], kind?: string): boolean {
   const id = pick(c, ids);
-  if (c.rnd() < 0.15) {
+  if (!kind && c.rnd() < 0.15) {
     const who = pick(c, PRINCIPALS);
     const grant = c.rnd() < 0.6;
     const acl = ((call(c.ws, "GET", `/api/2.0/permissions/jobs/${id}`).body as { access_control_list?: Obj[] }).access_control_list ?? [])
@@ -231,7 +249,7 @@ function uiEdit(c: Ctx, ids: readonly string[]): boolean {
     return r.status === 200;
   }
   const s = settingsOf(c, id);
-  const what = mutate(c, s);
+  const what = mutate(c, s, kind);
   if (!what || !valuesUpstream((s.tasks ?? []) as Task[])) return false;
   const r = call(c.ws, "POST", "/api/2.2/jobs/reset", { job_id: Number(id), new_settings: s });
   c.log.push(`${id}: ${what} → ${r.status}`);
@@ -247,21 +265,32 @@ describe("pull property", () => {
       const c: Ctx = { ws, rnd: prng(SEED + (target === "prod" ? 1 : 0)), target, log: [] };
       const ids = managedIds(c);
       let made = 0;
+      const routes = new Set<string>();
+      let templates = 0;
       for (let round = 0; round < ROUNDS; round++) {
-        for (let n = 0; n < EDITS_PER_ROUND; ) if (uiEdit(c, ids)) n++;
+        // Every seed makes at least one edit of a templated field and one of a field prod overrides.
+        // (the last two of the first round, so no later edit of that round undoes them).
+        const forced = (n: number) => (round > 0 ? undefined : n === EDITS_PER_ROUND - 1 ? "template" : n === EDITS_PER_ROUND - 2 ? "override" : undefined);
+        for (let n = 0; n < EDITS_PER_ROUND; ) if (uiEdit(c, ids, forced(n))) n++;
         made += EDITS_PER_ROUND;
         const live = readLiveJobs(ws);
         const { outcome, files: after } = pull(files, live, target);
         const where = `seed ${SEED}, ${target} round ${round}; edits:\n${c.log.slice(-EDITS_PER_ROUND * 2).join("\n")}`;
         expect(outcome.errors, where).toEqual([]);
         expect(outcome.unsettled, where).toEqual([]);
+        expect(outcome.otherTargets, where).toEqual([]);
         expect(changeLines(planOf(after, live, target)), where).toEqual([...new Set(outcome.left.map((l) => `${l.key} ${l.pointer}`))].sort());
         const touched = new Set(outcome.edits.map((e) => e.file));
         for (const [file, text] of after) if (!touched.has(file)) expect(text, `${file} changed without an edit; ${where}`).toBe(files.get(file));
         for (const [file, text] of after) for (const comment of expectedComments(files.get(file) ?? "", text)) expect(text, `${file} lost "${comment}"; ${where}`).toContain(comment);
         files = after;
+        for (const e of outcome.edits) routes.add(e.routed_to);
+        templates += outcome.left.filter((l) => l.template !== undefined).length;
       }
       expect(made).toBeGreaterThanOrEqual(150);
+      // The edits reached every place a value can come from in this project.
+      expect([...routes].sort()).toEqual(target === "prod" ? ["job file", "target override"] : ["job file"]);
+      expect(templates).toBeGreaterThan(0);
     });
   }
 });

@@ -50,6 +50,11 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
   const checked = checkedProject(cmd);
   const inputs = await preparePlan(cmd, { prune: false, only: flags.job, checked });
   await inputs.client.close();
+  // Two jobs under one key, or an adoption that cannot be: which job is git's is not known, so nothing is pulled.
+  if (inputs.plan.errors.length) {
+    for (const e of inputs.plan.errors) process.stderr.write(`error: ${e.message}\n`);
+    throw new UserError("the plan has errors (see above); pull writes nothing until they are fixed");
+  }
   const outcome = pullProject({
     files: readProject(g.dir),
     checked,
@@ -89,12 +94,17 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
       left_alone: outcome.left,
       missing: outcome.missing,
       deleted,
+      ...(outcome.otherTargets.length ? { other_targets: outcome.otherTargets } : {}),
       ...(settled ? {} : { unsettled: outcome.unsettled }),
     };
     process.stdout.write(hide(JSON.stringify(body, null, 2)) + "\n");
   } else {
     if (dryRun) for (const f of outcome.files) process.stdout.write(hide(unifiedDiff(f.file, f.before, f.after, { color: g.color })));
     process.stdout.write(hide(renderText(outcome, { dryRun: dryRun || !settled, deleted, missingKept })));
+  }
+  for (const o of outcome.otherTargets) {
+    process.stderr.write(hide(renderDiagnosticsText(o.errors, { color: g.color })));
+    process.stderr.write(`warning: target "${o.target}" has ${o.errors.length} new error${o.errors.length === 1 ? "" : "s"} with these edits (see above): fix its override in jobform.yaml before the next plan for it\n`);
   }
   if (!settled) {
     process.stderr.write(`jobform: after these edits a plan would still change ${outcome.unsettled.join(", ")}, which pull did not report; nothing was written\n`);

@@ -1,5 +1,6 @@
 // From a plan (git → workspace) to the edits that make git say what the workspace has: each field change
 // of the plan becomes one edit of the file its value came from, or a report of why it was left alone.
+import { isSeq } from "yaml";
 import { apiValueAt, listAddressing } from "../api-shape.js";
 import { SECRET_NAME } from "../lint/secrets.js";
 import { maskString } from "../mask.js";
@@ -9,13 +10,13 @@ import type { LoadedDocument } from "../load.js";
 import { isPlainObject } from "../merge.js";
 import { parsePrincipalKey, principalOf } from "../normalize-acl.js";
 import { defaultAt } from "../normalize.js";
-import { expandPattern, VALUE_RULES } from "../normalize-rules.js";
 import type { FieldChange, JobChange, LiveJob, PermissionChange, Plan } from "../plan-types.js";
 import { pointerSegments, valueAt } from "../pointer.js";
 import type { Origin } from "../provenance.js";
 import { PROJECT_FILE } from "../resolve.js";
 import type { DesiredJob } from "../resolve.js";
 import { documentPath, escapeRefs, layerOf, layerPath, templateAt } from "./layers.js";
+import { withoutComputed, withZeroWorkers } from "./written-value.js";
 import type { LeftAlone, PullResult, Route } from "./types.js";
 import type { DocOp } from "./yaml-ops.js";
 
@@ -29,6 +30,8 @@ export interface PullInput {
   /** The plan between git and the workspace, values unmasked. */
   plan: Plan;
   live: ReadonlyMap<string, LiveJob>;
+  /** The jobs as resolved, before the target's mode changed them (development mode renames and pauses). */
+  resolved?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 const same = (a: unknown, b: unknown) => stableStringify(a) === stableStringify(b);
@@ -86,11 +89,15 @@ function placeOf(j: Job, segments: readonly string[]): Place | undefined {
  */
 function overridden(j: Job, segments: readonly string[], place: Place | undefined, rest: readonly string[] = []): Place | undefined {
   if (place?.route !== "job file" || !j.projectDoc) return place;
+  const root = valueAt(j.projectDoc.value, j.overrideRoot);
   const parent = rest.length ? segments : segments.slice(0, -1);
-  if (parent.length === 0) return place;
-  const over = layerPath(valueAt(j.projectDoc.value, j.overrideRoot), j.job.document, parent);
-  const container = valueAt(j.projectDoc.value, [...j.overrideRoot, ...over.segments]);
-  if (!over.exists || over.stuck || container === null || typeof container !== "object") return place;
+  const key = rest.length ? rest[0] : segments[segments.length - 1];
+  const over = layerPath(root, j.job.document, parent);
+  if (root === undefined || over.stuck) return place;
+  const container = valueAt(root, over.segments);
+  // An override that removes the key (`key: null`) keeps the say over it: the value goes there.
+  const nulled = isPlainObject(container) && key !== undefined && container[key] === null;
+  if (!nulled && (parent.length === 0 || !over.exists || container === null || typeof container !== "object")) return place;
   const tail = rest.length ? [] : segments.slice(-1);
   return { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments, ...tail], route: "target override" };
 }
@@ -106,6 +113,16 @@ function unset(j: Job, pointer: string, segments: readonly string[], place: Plac
   const inJob = layerPath(j.jobDoc.value, j.job.document, segments);
   const inDefaults = layerPath(j.input.project?.defaults, j.job.document, segments).exists;
   const value = dflt ?? null;
+  if (Array.isArray(valueAt(j.job.document, segments.slice(0, -1)))) {
+    // A list item the workspace dropped (a task, a job cluster…) goes from every layer of this target that has it.
+    if (!over?.exists && !inJob.exists) return leave(j, pointer, "the item comes from jobform.yaml (defaults:), which every job shares", { git });
+    if (inJob.exists) edit(j, { doc: j.jobDoc, segments: inJob.segments, route: "job file" }, pointer, { kind: "remove", segments: inJob.segments }, { before: git });
+    if (over?.exists && j.projectDoc) {
+      const top: Place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
+      edit(j, top, pointer, { kind: "remove", segments: top.segments }, { before: git });
+    }
+    return;
+  }
   if (over?.exists && j.projectDoc) {
     const top: Place = { doc: j.projectDoc, segments: [...j.overrideRoot, ...over.segments], route: "target override" };
     if (inJob.exists || inDefaults) return edit(j, top, pointer, { kind: "set", segments: top.segments, value }, { before: git, after: value });
@@ -119,37 +136,7 @@ function unset(j: Job, pointer: string, segments: readonly string[], place: Plac
   edit(j, place, pointer, { kind: "set", segments: place.segments, value }, { before: git, after: value });
 }
 
-/** A single-node cluster keeps `num_workers: 0`: the canonical form drops a 0, validation needs it (JF024). */
-function withZeroWorkers(value: unknown, raw: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => withZeroWorkers(v, Array.isArray(raw) ? raw[i] : undefined));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = withZeroWorkers(v, isPlainObject(raw) ? raw[k] : undefined);
-  const cluster = isPlainObject(raw) && (raw.spark_version !== undefined || raw.node_type_id !== undefined || raw.instance_pool_id !== undefined);
-  if (cluster && raw.num_workers === 0 && out.num_workers === undefined && out.autoscale === undefined) out.num_workers = 0;
-  return out;
-}
 
-/**
- * Fields the service computes when a spec leaves them out (elastic disk, retry on timeout, what a cluster
- * policy injects): the plan ignores them where git has none, so a value pull adds leaves them out. Fields
- * a user picks in the UI (node type, access mode, single user) are kept.
- */
-const USER_CHOSEN = new Set(["node_type_id", "single_user_name", "data_security_mode", "run_as"]);
-const COMPUTED = VALUE_RULES.flatMap((r) => (r.action.kind === "computed" && !r.action.fills ? expandPattern(r.match).map((pattern) => ({ pattern, sibling: r.ifSibling })) : []));
-
-function withoutComputed(value: unknown, path: readonly string[], owners: readonly Record<string, unknown>[] = []): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => withoutComputed(v, [...path, String(i)], owners));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const here = [...path, k];
-    const hit = COMPUTED.find((c) => c.pattern.length === here.length && c.pattern.every((s, i) => s === "*" || s === here[i]));
-    const drop = hit && (hit.sibling === undefined ? !USER_CHOSEN.has(k) : [value, ...owners].some((o) => o[hit.sibling as string] !== undefined));
-    if (!drop) out[k] = withoutComputed(v, here, [value, ...owners]);
-  }
-  return out;
-}
 
 /** Databricks secret references and dynamic values are not secrets themselves. */
 const REFERENCE = /^\s*\{\{[^}]+\}\}\s*$/;
@@ -174,6 +161,25 @@ function withoutSecrets(j: Job, value: unknown, key: string, pointer: string): u
     edit(j, place, pointer, { kind: "set", segments: place.segments, value: { description: `secret of ${j.job.key} ${pointer}, pulled from the workspace; its value is not kept in git` } }, { after: `\${var.${name}}` });
   }
   return `\${var.${name}}`;
+}
+
+/**
+ * A plain list (a task's command-line parameters) where the items holding templates resolve to what the
+ * workspace has: the list with those items as git writes them (so they stay templates), or undefined when
+ * a templated item changed.
+ */
+function keepTemplatedItems(o: Origin, git: unknown, want: unknown): unknown[] | undefined {
+  if (!Array.isArray(git) || !Array.isArray(want)) return undefined;
+  const raw: unknown = o.document.doc.getIn(o.segments, true);
+  const written: unknown = isSeq(raw) ? raw.toJSON() : undefined;
+  if (!Array.isArray(written) || written.length !== git.length) return undefined;
+  const out = [...want];
+  for (let i = 0; i < written.length; i++) {
+    if (typeof written[i] !== "string" || !(written[i] as string).includes("${")) continue;
+    if (i >= want.length || !same(git[i], want[i])) return undefined;
+    out[i] = written[i];
+  }
+  return out;
 }
 
 /** How a template's value is adopted: through the target's variable when only it uses that variable, else reported. */
@@ -202,11 +208,17 @@ function fieldEdit(j: Job, f: FieldChange): void {
   if (want === undefined && canonical[canonical.length - 1] === "num_workers" && raw === 0) want = 0;
   if (want !== undefined) want = withoutSecrets(j, withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw), canonical[canonical.length - 1] ?? "", f.path);
   const git = rest.length === 0 ? valueAt(j.job.document, segments) : undefined;
+  const resolved = j.input.resolved?.get(j.job.key);
+  const at = rest.length ? [...segments, rest[0] as string] : segments;
+  if (resolved && !same(valueAt(resolved, at), valueAt(j.job.document, at)))
+    return leave(j, f.path, "the target's development mode sets this value when it deploys; it is not git's to change", { git, live: want });
   if (rest.length === 0) {
     const o = origin(j, segments);
     // A template is kept, unless the workspace dropped the whole object it sits in.
     const template = templateAt(o);
-    if (template !== undefined && !(want === undefined && git !== null && typeof git === "object")) return templated(j, f, template, want, git);
+    const kept = template !== undefined ? keepTemplatedItems(o, git, want) : undefined;
+    if (kept !== undefined) want = kept;
+    else if (template !== undefined && !(want === undefined && git !== null && typeof git === "object")) return templated(j, f, template, want, git);
     const place = overridden(j, segments, placeOf(j, segments));
     if (!place) return leave(j, f.path, "the value comes from jobform.yaml and the job file has no place for it", { git, live: want });
     if (want !== undefined) return edit(j, place, f.path, { kind: "set", segments: place.segments, value: want }, { before: git, after: want });
@@ -240,7 +252,8 @@ function permissionEdit(j: Job, p: PermissionChange): void {
   }
   const place = placeOf(j, ["permissions", String(at)]);
   if (!place || place.note !== undefined) return leave(j, pointer, "the grant comes from the target's permissions in jobform.yaml, which every job of the target shares", { git: p.after, live: p.before });
-  if (p.before === undefined) return edit(j, place, pointer, { kind: "remove", segments: place.segments }, { before: p.after });
+  // A revoked grant goes from the job file and from this target's override, wherever either names it.
+  if (p.before === undefined) return unset(j, pointer, ["permissions", String(at)], place, p.after, undefined);
   const level = placeOf(j, ["permissions", String(at), "permission_level"]) ?? place;
   edit(j, level, pointer, { kind: "set", segments: level.segments, value: p.before }, { before: p.after, after: p.before });
 }

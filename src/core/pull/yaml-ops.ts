@@ -118,6 +118,16 @@ function replacePairValue(text: string, map: YAMLMap, pair: Pair<Node, Node | nu
 
 const rangeText = (text: string, node: Node): string => (node.range ? text.slice(node.range[0], node.range[1]) : "");
 
+/** A new list item written like the one before it: a string quoted as it is quoted, a collection spaced as it is. */
+function itemText(text: string, last: Node, value: unknown): string {
+  if (isScalar(last) && typeof value === "string" && (last.type === "QUOTE_DOUBLE" || last.type === "QUOTE_SINGLE")) {
+    const s = new Scalar(value);
+    s.type = last.type;
+    return stringify(s, { lineWidth: 0 }).trimEnd();
+  }
+  return flowLike(rangeText(text, last), value);
+}
+
 /** The start of the line holding the `-` of a block list item. */
 function dashOf(text: string, node: Node): number {
   return text.lastIndexOf("-", node.range?.[0] ?? 0);
@@ -125,10 +135,12 @@ function dashOf(text: string, node: Node): number {
 
 /** The line start of `at`, moved up over the comment lines directly above at the same indentation. */
 function withOwnComments(text: string, at: number): number {
-  let start = lineStart(text, at);
+  const own = lineStart(text, at);
+  let start = own;
   const indent = at - start;
   for (;;) {
-    if (start === 0) return start;
+    // Comments that open the file are its header, not the first key's.
+    if (start === 0) return own;
     const prev = lineStart(text, start - 1);
     const line = text.slice(prev, start).replace(/\r?\n$/, "");
     if (!/^\s*#/.test(line) || line.search(/\S/) !== indent) return start;
@@ -156,14 +168,14 @@ function appendItem(text: string, seq: YAMLSeq, value: unknown): Splice {
   if (seq.flow || !last) {
     const close = text.lastIndexOf("]", (seq.range?.[1] ?? 0) - 1);
     if (!last) return { at: close, length: 0, insert: flowText(value) };
-    return { at: endOf(last) as number, length: 0, insert: `, ${flowLike(rangeText(text, last), value)}` };
+    return { at: endOf(last) as number, length: 0, insert: `, ${itemText(text, last, value)}` };
   }
   const dash = dashOf(text, items[0] as Node);
   const indent = " ".repeat(dash - lineStart(text, dash));
   const eol = lineBreak(text);
   const at = contentLineEnd(text, endOf(last) as number);
   const flowItems = (isMap(last) || isSeq(last)) && last.flow;
-  if (flowItems || !filled(value)) return { at, length: 0, insert: `${eol}${indent}- ${flowLike(rangeText(text, last), value)}` };
+  if (flowItems || !filled(value)) return { at, length: 0, insert: `${eol}${indent}- ${itemText(text, last, value)}` };
   const [first, ...rest] = blockLines(value);
   return { at, length: 0, insert: `${eol}${indent}- ${first}` + rest.map((l) => `${eol}${indent}  ${l}`).join("") };
 }
