@@ -5,15 +5,16 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
-const outdir = new URL("dist/bin/", root).pathname;
+const outdir = fileURLToPath(new URL("dist/bin/", root));
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 const result = await build({
-  entryPoints: { main: new URL("dist/cli/main.js", root).pathname },
+  entryPoints: { main: fileURLToPath(new URL("dist/cli/main.js", root)) },
   outdir,
   bundle: true,
   splitting: true,
@@ -31,7 +32,8 @@ const result = await build({
   // CommonJS packages bundled into ES modules still call require() for node's own modules.
   banner: { js: 'import { createRequire as __jfRequire } from "node:module"; const require = __jfRequire(import.meta.url);' },
   sourcemap: true,
-  legalComments: "none",
+  // The bundled packages' license comments stay with their code.
+  legalComments: "eof",
   minify: true,
   metafile: true,
   logLevel: "warning",
@@ -41,6 +43,6 @@ const result = await build({
 const inputs = Object.fromEntries(
   Object.entries(result.metafile.outputs)
     .filter(([out]) => out.endsWith(".js"))
-    .map(([out, o]) => [out.slice(out.lastIndexOf("/") + 1), Object.keys(o.inputs).map((i) => i.replace(/^.*?(dist\/|node_modules\/)/, "$1")).sort()]),
+    .map(([out, o]) => [out.slice(out.lastIndexOf("/") + 1), Object.keys(o.inputs).map((i) => i.replace(/\\/g, "/").replace(/^.*?(dist\/|node_modules\/)/, "$1")).sort()]),
 );
 writeFileSync(new URL("dist/bin/inputs.json", root), `${JSON.stringify(inputs, null, 1)}\n`);

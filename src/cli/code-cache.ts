@@ -81,12 +81,23 @@ export function writeCacheFile(path: string, data: Buffer): void {
   }
 }
 
-const pending = new Map<string, Script>();
+// One list per process, however many copies of this module a test runner loads, so one exit listener.
+const PENDING = Symbol.for("jobform.code-cache.pending");
+const registry = globalThis as { [PENDING]?: Map<string, Script> };
+
+function pending(): Map<string, Script> {
+  if (registry[PENDING] === undefined) {
+    registry[PENDING] = new Map();
+    process.once("exit", saveCodeCaches);
+  }
+  return registry[PENDING];
+}
 
 /** Writes the cache files of this run's misses now (they are otherwise written at exit). */
 export function saveCodeCaches(): void {
-  for (const [path, script] of pending) writeCacheFile(path, script.createCachedData());
-  pending.clear();
+  const scripts = registry[PENDING];
+  for (const [path, script] of scripts ?? []) writeCacheFile(path, script.createCachedData());
+  scripts?.clear();
 }
 
 /**
@@ -102,8 +113,7 @@ export function requireWithCodeCache(file: string, dir: string | null = codeCach
   const used = cachedData !== undefined && !script.cachedDataRejected;
   if (cachePath !== undefined && !used) {
     // Saved at exit, so the cache also holds the functions this run compiled lazily (the validation itself).
-    if (pending.size === 0) process.once("exit", saveCodeCaches);
-    pending.set(cachePath, script);
+    pending().set(cachePath, script);
   }
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
