@@ -131,6 +131,13 @@ describe.skipIf(!executablePath)("jobform ui in Chromium", () => {
     await shot("job-runs");
   }, LONG);
 
+  it("checks run now's parameters like `run --param`: an unknown name is refused with the job's parameters", async () => {
+    const token = new URL(stack.console).searchParams.get("token");
+    const res = await fetch(`${stack.base}/api/jobs/sales-load/run-now`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", origin: stack.base }, body: JSON.stringify({ params: { rundate: "2024-01-03" } }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('--param rundate: job sales-load has no parameter "rundate" (its parameters: run_date, catalog)');
+  }, LONG);
+
   it("unpauses through the YAML and one jobs/update; the plan is then empty", async () => {
     await page.goto(`${stack.base}/#/job/ml-training`);
     await page.click("#pause");

@@ -62,12 +62,12 @@ export async function ui(flags: UiFlags, cmd: Command): Promise<void> {
   if (flags.open) openBrowser(running.url);
   // The first plan is read now, so the page's first load does not wait for it; its errors reach the page.
   void backend.overview(false).catch(() => undefined);
-  const console = running;
+  const server = running;
   await new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void console
+      void server
         .close()
         .then(() => backend.close())
         .then(done);

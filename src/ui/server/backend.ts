@@ -20,7 +20,7 @@ import { UserError } from "../../cli/errors.js";
 import { renderDiagnosticsText } from "../../render/diagnostics.js";
 import { overriddenFields, sendPause, writePause } from "../../cli/commands/pause-action.js";
 import { parseParamFlags } from "../../runner/parameters.js";
-import { buildRunNow } from "../../runs/run-now-request.js";
+import { buildRunNow, localNames } from "../../runs/run-now-request.js";
 import { listRuns, LAST_RUN_CONCURRENCY } from "../../runs/list-ops.js";
 import { summarizeJob } from "../../runs/jobs-table.js";
 import type { LastRun } from "../../runs/jobs-table.js";
@@ -174,8 +174,7 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
       if (parsed.errors.length) throw new ConsoleError(400, parsed.errors.join("; "));
       const job = await client.jobs.get(idFromString(row.job_id));
       const local = p.desired.find((d) => d.key === key)?.document;
-      const names = (field: string, nameKey: string) => (Array.isArray(local?.[field]) ? (local[field] as Record<string, unknown>[]).map((x) => String(x?.[nameKey])) : []);
-      const built = buildRunNow({ jobId: job.job_id, key, settings: job.settings ?? {}, params: parsed.values, only: [], idempotencyToken: mintIdempotencyToken(), localParameters: names("parameters", "name"), localTasks: names("tasks", "task_key") });
+      const built = buildRunNow({ jobId: job.job_id, key, settings: job.settings ?? {}, params: parsed.values, only: [], idempotencyToken: mintIdempotencyToken(), localParameters: localNames(local, "parameters", "name"), localTasks: localNames(local, "tasks", "task_key") });
       if (built.errors) throw new ConsoleError(400, built.errors.join("; "));
       const { run_id: runId } = await client.jobs.runNow(built.request);
       return { run_id: runId, url: runPageUrl(client.host, runId, undefined) };
