@@ -131,6 +131,53 @@ describe.skipIf(!executablePath)("jobform ui in Chromium", () => {
     await shot("job-runs");
   }, LONG);
 
+  it("repairs the failed tasks from the drawer and follows the repair", async () => {
+    await page.click("#runs-table tbody tr a");
+    await page.waitForSelector("#repair-run");
+    await page.click("#repair-run");
+    await page.waitForFunction(() => document.querySelector("#notice")?.textContent?.startsWith("Repair "));
+    // publish runs again (and fails again, by the outcome rule): the timeline gains its repair attempt.
+    await page.waitForFunction(() => [...document.querySelectorAll("#gantt .gantt-label")].some((l) => l.textContent?.includes("(repair 1)")), undefined, { timeout: 60_000 });
+    const log = (await stack.rest("GET", "/__emulator/requests")).requests as { path: string; body?: Record<string, unknown> }[];
+    const repairs = log.filter((r) => r.path.endsWith("/runs/repair"));
+    expect(repairs).toHaveLength(1);
+    expect(repairs[0]?.body).toMatchObject({ rerun_all_failed_tasks: true });
+    await page.click("#close-drawer");
+  }, LONG);
+
+  it("is keyboard navigable: a DAG node opens its task panel with Enter, tabs move with the arrow keys", async () => {
+    await page.goto(`${stack.base}/#/job/ml-training`);
+    await page.waitForSelector("svg.dag .node");
+    await page.focus('svg.dag .node[data-task="good_enough"]');
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#task-panel");
+    expect(await page.textContent("#task-panel h3")).toBe("good_enough");
+    expect(await page.textContent("#task-panel")).toContain("condition");
+    await page.focus("#tabbtn-graph");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForSelector("#tab-diff");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tabbtn-diff");
+  }, LONG);
+
+  it("opens an unmanaged job from its row: the workspace's DAG, nothing to compare", async () => {
+    await page.goto(`${stack.base}/#/`);
+    await page.click(`#jobs-table tr[data-job-id="${unmanagedId}"] td.name a`);
+    await page.waitForSelector('svg.dag .node[data-task="export"]');
+    expect(await page.textContent(".job-head .facts")).toContain("unmanaged");
+    expect(await page.$("#run-now")).toBeNull();
+    await page.click("#tabbtn-diff");
+    expect(await page.textContent("#tab-diff")).toContain("no jobform ownership tags");
+  }, LONG);
+
+  it("starts a run from a row action of the jobs table", async () => {
+    await page.goto(`${stack.base}/#/`);
+    await page.click('#jobs-table tr[data-ref="reports-refresh"] button[data-action="run"]');
+    await page.click("#dialog-confirm");
+    await page.waitForSelector("#drawer:not([hidden]) #gantt");
+    expect(await page.textContent("#drawer h2")).toMatch(/^Run \d+/);
+    await page.click("#close-drawer");
+  }, LONG);
+
   it("checks run now's parameters like `run --param`: an unknown name is refused with the job's parameters", async () => {
     const token = new URL(stack.console).searchParams.get("token");
     const res = await fetch(`${stack.base}/api/jobs/sales-load/run-now`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", origin: stack.base }, body: JSON.stringify({ params: { rundate: "2024-01-03" } }) });
