@@ -148,6 +148,7 @@ export function openDrawer(runId: string): void {
     post<{ message: string }>(`/api/runs/${runId}/${what}`)
       .then((r) => {
         app.notify(r.message);
+        app.runsChanged();
         outputsShown = false;
         window.clearTimeout(polling);
         void draw();
