@@ -119,6 +119,7 @@ describe.skipIf(!executablePath)("jobform ui in Chromium", () => {
     expect(tasks.sort()).toEqual(["ingest", "publish", "quality"]);
     await page.waitForSelector(".output[data-task='publish'] .task-error");
     expect(await page.textContent(".output[data-task='publish'] .task-error")).toMatch(/error: .+/);
+    expect(await page.getAttribute(".output[data-task='publish'] a.task-link", "href")).toMatch(/#job\/\d+\/run\/\d+$/);
     await shot("run-drawer");
     const log = (await stack.rest("GET", "/__emulator/requests")).requests as { method: string; path: string; body?: Record<string, unknown> }[];
     const runNow = log.filter((r) => r.path.endsWith("/jobs/run-now"));

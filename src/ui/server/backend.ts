@@ -61,7 +61,7 @@ export interface Backend {
   jobRuns(ref: string): Promise<RunSummary[]>;
   runNow(key: string, params: Record<string, unknown>): Promise<{ run_id: Id; url: string }>;
   pause(key: string, status: PauseStatus): Promise<{ file: string; fields: string[]; job_id: string; message: string; warning?: string }>;
-  run(runId: string): Promise<RunView & { url: string; active: boolean }>;
+  run(runId: string): Promise<RunView & { url: string; task_urls: Record<string, string>; active: boolean }>;
   output(runId: string): Promise<TaskOutput[]>;
   cancel(runId: string): Promise<{ message: string }>;
   repair(runId: string): Promise<{ message: string }>;
@@ -198,7 +198,9 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
       const id = wrapId(runId);
       const run = await wrapUserErrors(() => readRun(io, id));
       const view = runView(run, Date.now());
-      return { ...view, url: runPageUrl(client.host, id, run.run_page_url), active: view.phase === "running" };
+      // Each task run has its own page (its logs, and the Spark UI of its cluster), as runs/get gives it.
+      const taskUrls = Object.fromEntries((run.tasks ?? []).flatMap((t) => (t.run_id !== undefined && typeof t.run_page_url === "string" ? [[idToString(t.run_id), t.run_page_url]] : [])));
+      return { ...view, url: runPageUrl(client.host, id, run.run_page_url), task_urls: taskUrls, active: view.phase === "running" };
     },
 
     output(runId) {
