@@ -176,7 +176,16 @@ describe.skipIf(!executablePath)("jobform ui in Chromium", () => {
     await page.click("#dialog-confirm");
     await page.waitForSelector("#drawer:not([hidden]) #gantt");
     expect(await page.textContent("#drawer h2")).toMatch(/^Run \d+/);
+    await page.waitForFunction(() => document.querySelector("#run-status")?.textContent === "Succeeded", undefined, { timeout: 60_000 });
     await page.click("#close-drawer");
+  }, LONG);
+
+  it("filters the table by the last run's status", async () => {
+    await page.selectOption("#f-status", "Failed");
+    await page.waitForFunction(() => [...document.querySelectorAll("#jobs-table tbody tr:not([hidden]) td.name")].map((td) => td.textContent).join() === "Sales load");
+    await page.selectOption("#f-status", "Succeeded");
+    await page.waitForFunction(() => [...document.querySelectorAll("#jobs-table tbody tr:not([hidden]) td.name")].map((td) => td.textContent).join() === "Reports refresh");
+    await page.selectOption("#f-status", "");
   }, LONG);
 
   it("checks run now's parameters like `run --param`: an unknown name is refused with the job's parameters", async () => {
