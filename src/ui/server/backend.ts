@@ -86,8 +86,8 @@ function wrapUserErrors<T>(fn: () => Promise<T>): Promise<T> {
 
 export function createBackend(cmd: Command, client: DatabricksClient): Backend {
   let planned: Promise<Planned> | undefined;
-  const lines: string[] = [];
-  const io: RunsIo = {
+  /** The run operations' io; what they say goes to `lines` (each action has its own, so answers do not mix). */
+  const ioWith = (lines: string[]): RunsIo => ({
     jobs: client.jobs,
     runs: client.runs,
     host: client.host,
@@ -95,7 +95,8 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
     wallNow: Date.now,
     out: (line) => lines.push(line),
     err: (line) => lines.push(line),
-  };
+  });
+  const io = ioWith([]);
 
   async function plan(refresh = false): Promise<Planned> {
     if (!planned || refresh) {
@@ -118,9 +119,9 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
   }
 
   /** The captured lines of a run operation, as one message for the page. */
-  async function said(fn: () => Promise<unknown>): Promise<{ message: string }> {
-    lines.length = 0;
-    await wrapUserErrors(fn);
+  async function said(fn: (io: RunsIo) => Promise<unknown>): Promise<{ message: string }> {
+    const lines: string[] = [];
+    await wrapUserErrors(() => fn(ioWith(lines)));
     return { message: lines.join("\n") };
   }
 
@@ -210,12 +211,12 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
 
     async cancel(runId) {
       const id = wrapId(runId);
-      return said(() => cancelRun(id, io));
+      return said((own) => cancelRun(id, own));
     },
 
     async repair(runId) {
       const id = wrapId(runId);
-      return said(() => repairRun(id, { tasks: [], allFailed: true }, io, { wait: false, detach: true, cancelOnTimeout: false }));
+      return said((own) => repairRun(id, { tasks: [], allFailed: true }, own, { wait: false, detach: true, cancelOnTimeout: false }));
     },
 
     close: () => client.close(),
