@@ -1,16 +1,15 @@
 // `jobform ui`: the console started over the project and the workspace, loaded when it runs (registered in ui.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { openClient } from "../workspace.js";
 import { createBackend } from "../../ui/server/backend.js";
 import { startConsole } from "../../ui/server/http-server.js";
+import { PAGE_DIR } from "../../ui/page-dir.js";
 import type { UiFlags } from "./ui.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
-const PAGE_DIR = fileURLToPath(new URL("../../ui/page/", import.meta.url));
 
 /**
  * commander parses the root's `--host` (a workspace URL) wherever it appears, so `ui --host ADDR` lands
