@@ -6,7 +6,7 @@ import type { Splice } from "./yaml-edit.js";
 export type PauseStatus = "PAUSED" | "UNPAUSED";
 
 /** The settings a job starts from; each carries its own pause_status (API-NOTES §2.1). */
-const STARTERS = ["schedule", "trigger", "continuous"] as const;
+export const STARTERS = ["schedule", "trigger", "continuous"] as const;
 
 export interface PauseEdit {
   text: string;

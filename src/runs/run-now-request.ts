@@ -33,6 +33,12 @@ function notYetDeployed(name: string, local: readonly string[] | undefined, key:
   return local?.includes(name) ? `; jobs/${key}.yaml has it but it is not deployed yet: run jobform apply` : "";
 }
 
+/** Names declared under `field` of a local job document (parameters by name, tasks by task_key). */
+export function localNames(doc: Record<string, unknown> | undefined, field: string, nameKey: string): string[] {
+  const list = doc?.[field];
+  return Array.isArray(list) ? list.flatMap((x) => (typeof x === "object" && x !== null && typeof (x as Record<string, unknown>)[nameKey] === "string" ? [(x as Record<string, string>)[nameKey] as string] : [])) : [];
+}
+
 export function buildRunNow(input: RunNowInput): RunNowResult {
   const errors: string[] = [];
   const declared = (input.settings.parameters ?? []).map((p) => p.name);

@@ -119,6 +119,7 @@ describe.skipIf(!executablePath)("jobform ui in Chromium", () => {
     expect(tasks.sort()).toEqual(["ingest", "publish", "quality"]);
     await page.waitForSelector(".output[data-task='publish'] .task-error");
     expect(await page.textContent(".output[data-task='publish'] .task-error")).toMatch(/error: .+/);
+    expect(await page.getAttribute(".output[data-task='publish'] a.task-link", "href")).toMatch(/#job\/\d+\/run\/\d+$/);
     await shot("run-drawer");
     const log = (await stack.rest("GET", "/__emulator/requests")).requests as { method: string; path: string; body?: Record<string, unknown> }[];
     const runNow = log.filter((r) => r.path.endsWith("/jobs/run-now"));
@@ -129,6 +130,69 @@ describe.skipIf(!executablePath)("jobform ui in Chromium", () => {
     await page.waitForSelector("#runs-table tbody tr");
     expect(await page.$$eval("#runs-table tbody tr", (trs) => trs.length)).toBe(1);
     await shot("job-runs");
+  }, LONG);
+
+  it("repairs the failed tasks from the drawer and follows the repair", async () => {
+    await page.click("#runs-table tbody tr a");
+    await page.waitForSelector("#repair-run");
+    await page.click("#repair-run");
+    await page.waitForFunction(() => document.querySelector("#notice")?.textContent?.startsWith("Repair "));
+    // publish runs again (and fails again, by the outcome rule): the timeline gains its repair attempt.
+    await page.waitForFunction(() => [...document.querySelectorAll("#gantt .gantt-label")].some((l) => l.textContent?.includes("(repair 1)")), undefined, { timeout: 60_000 });
+    const log = (await stack.rest("GET", "/__emulator/requests")).requests as { path: string; body?: Record<string, unknown> }[];
+    const repairs = log.filter((r) => r.path.endsWith("/runs/repair"));
+    expect(repairs).toHaveLength(1);
+    expect(repairs[0]?.body).toMatchObject({ rerun_all_failed_tasks: true });
+    await page.click("#close-drawer");
+  }, LONG);
+
+  it("is keyboard navigable: a DAG node opens its task panel with Enter, tabs move with the arrow keys", async () => {
+    await page.goto(`${stack.base}/#/job/ml-training`);
+    await page.waitForSelector("svg.dag .node");
+    await page.focus('svg.dag .node[data-task="good_enough"]');
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#task-panel");
+    expect(await page.textContent("#task-panel h3")).toBe("good_enough");
+    expect(await page.textContent("#task-panel")).toContain("condition");
+    await page.focus("#tabbtn-graph");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForSelector("#tab-diff");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tabbtn-diff");
+  }, LONG);
+
+  it("opens an unmanaged job from its row: the workspace's DAG, nothing to compare", async () => {
+    await page.goto(`${stack.base}/#/`);
+    await page.click(`#jobs-table tr[data-job-id="${unmanagedId}"] td.name a`);
+    await page.waitForSelector('svg.dag .node[data-task="export"]');
+    expect(await page.textContent(".job-head .facts")).toContain("unmanaged");
+    expect(await page.$("#run-now")).toBeNull();
+    await page.click("#tabbtn-diff");
+    expect(await page.textContent("#tab-diff")).toContain("no jobform ownership tags");
+  }, LONG);
+
+  it("starts a run from a row action of the jobs table", async () => {
+    await page.goto(`${stack.base}/#/`);
+    await page.click('#jobs-table tr[data-ref="reports-refresh"] button[data-action="run"]');
+    await page.click("#dialog-confirm");
+    await page.waitForSelector("#drawer:not([hidden]) #gantt");
+    expect(await page.textContent("#drawer h2")).toMatch(/^Run \d+/);
+    await page.waitForFunction(() => document.querySelector("#run-status")?.textContent === "Succeeded", undefined, { timeout: 60_000 });
+    await page.click("#close-drawer");
+  }, LONG);
+
+  it("filters the table by the last run's status", async () => {
+    await page.selectOption("#f-status", "Failed");
+    await page.waitForFunction(() => [...document.querySelectorAll("#jobs-table tbody tr:not([hidden]) td.name")].map((td) => td.textContent).join() === "Sales load");
+    await page.selectOption("#f-status", "Succeeded");
+    await page.waitForFunction(() => [...document.querySelectorAll("#jobs-table tbody tr:not([hidden]) td.name")].map((td) => td.textContent).join() === "Reports refresh");
+    await page.selectOption("#f-status", "");
+  }, LONG);
+
+  it("checks run now's parameters like `run --param`: an unknown name is refused with the job's parameters", async () => {
+    const token = new URL(stack.console).searchParams.get("token");
+    const res = await fetch(`${stack.base}/api/jobs/sales-load/run-now`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", origin: stack.base }, body: JSON.stringify({ params: { rundate: "2024-01-03" } }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('--param rundate: job sales-load has no parameter "rundate" (its parameters: run_date, catalog)');
   }, LONG);
 
   it("unpauses through the YAML and one jobs/update; the plan is then empty", async () => {

@@ -90,6 +90,7 @@ describe("console server", () => {
     expect((await raw("POST", "/api/jobs/sales-load/pause", write(), JSON.stringify({ status: "PAUSED", pad: "x".repeat(70_000) }))).status).toBe(413);
     expect((await raw("GET", "/api/jobs/sales-load/pause", { cookie })).status).toBe(405);
     expect((await raw("GET", "/api/nothing", { cookie })).status).toBe(404);
+    expect((await raw("GET", "/api/jobs/%E0%A4%A", { cookie })).status).toBe(400);
     const ok = await raw("POST", "/api/jobs/sales-load/pause", write(), '{"status":"PAUSED"}');
     expect(ok.status).toBe(200);
     expect(calls.at(-1)).toBe("pause sales-load PAUSED");

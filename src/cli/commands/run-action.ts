@@ -5,17 +5,11 @@ import { parseParamFlags } from "../../runner/parameters.js";
 import { timeoutMs, withRunsIo } from "../../runs/command-io.js";
 import type { RunsCommandDeps } from "../../runs/command-io.js";
 import { findManagedJob, runOwner } from "../../runs/find-job.js";
-import { buildRunNow } from "../../runs/run-now-request.js";
+import { buildRunNow, localNames } from "../../runs/run-now-request.js";
 import { runJob } from "../../runs/run-job.js";
 import { ExitCode, UserError } from "../errors.js";
 import { checkedProject } from "../plan-context.js";
 import type { RunFlags } from "./run.js";
-
-/** Names declared under `field` of a local job document (parameters by name, tasks by task_key). */
-function localNames(doc: Record<string, unknown> | undefined, field: string, nameKey: string): string[] {
-  const list = doc?.[field];
-  return Array.isArray(list) ? list.flatMap((x) => (typeof x === "object" && x !== null && typeof (x as Record<string, unknown>)[nameKey] === "string" ? [(x as Record<string, string>)[nameKey] as string] : [])) : [];
-}
 
 export async function runCommand(key: string, flags: RunFlags, cmd: Command, deps: RunsCommandDeps): Promise<void> {
   const limit = timeoutMs(flags.timeout);

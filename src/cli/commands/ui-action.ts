@@ -1,16 +1,15 @@
 // `jobform ui`: the console started over the project and the workspace, loaded when it runs (registered in ui.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { openClient } from "../workspace.js";
 import { createBackend } from "../../ui/server/backend.js";
 import { startConsole } from "../../ui/server/http-server.js";
+import { PAGE_DIR } from "../../ui/page-dir.js";
 import type { UiFlags } from "./ui.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
-const PAGE_DIR = fileURLToPath(new URL("../../ui/page/", import.meta.url));
 
 /**
  * commander parses the root's `--host` (a workspace URL) wherever it appears, so `ui --host ADDR` lands
@@ -62,12 +61,12 @@ export async function ui(flags: UiFlags, cmd: Command): Promise<void> {
   if (flags.open) openBrowser(running.url);
   // The first plan is read now, so the page's first load does not wait for it; its errors reach the page.
   void backend.overview(false).catch(() => undefined);
-  const console = running;
+  const server = running;
   await new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void console
+      void server
         .close()
         .then(() => backend.close())
         .then(done);

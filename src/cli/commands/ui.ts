@@ -16,6 +16,6 @@ export function registerUi(program: Command): void {
     .option("--port <n>", "port to listen on (0 = any free port)", "0")
     .option("--host <addr>", "address to listen on (loopback unless you mean otherwise)", "127.0.0.1")
     .option("--open", "open the console in the default browser")
-    .addHelpText("after", examples("ui --open", "ui --port 8800 --target prod", "--host https://adb-1.azuredatabricks.net ui"))
+    .addHelpText("after", examples("ui --open", "ui --port 8800 --target prod"))
     .action(async (flags: UiFlags, cmd: Command) => (await import("./ui-action.js")).ui(flags, cmd));
 }

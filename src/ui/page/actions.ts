@@ -28,6 +28,7 @@ export async function runNowDialog(row: JobRow, known?: JobDetail["parameters"])
     for (const { name, input } of inputs) if (input.value !== parameters.find((p) => p.name === name)?.default) params[name] = input.value;
     const started = await post<{ run_id: string; url: string }>(`/api/jobs/${encodeURIComponent(row.ref)}/run-now`, { params });
     app.notify(`run ${started.run_id} of ${row.name} started`);
+    app.runsChanged(row.job_id);
     app.openRun(String(started.run_id));
   });
 }

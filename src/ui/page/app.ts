@@ -3,6 +3,8 @@ export const app = {
   /** Re-read git and the workspace, then redraw the current view. */
   refresh: async (): Promise<void> => {},
   openRun: (_runId: string): void => {},
+  /** A run started or changed: the jobs table's cached last run of that job is stale. */
+  runsChanged: (_jobId?: string): void => {},
   openJob: (_ref: string): void => {},
   notify: (message: string, kind: "info" | "error" = "info"): void => {
     const el = document.getElementById("notice");

@@ -55,6 +55,7 @@ app.refresh = async () => {
   await show(true);
 };
 app.openRun = (runId) => openDrawer(runId);
+app.runsChanged = (jobId) => forgetLastRuns(jobId);
 app.openJob = (ref) => (location.hash = `#/job/${encodeURIComponent(ref)}`);
 
 window.addEventListener("hashchange", () => void show());

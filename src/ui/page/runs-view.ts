@@ -65,7 +65,7 @@ export function gantt(tasks: readonly TaskRunView[]): HTMLElement {
   );
 }
 
-function outputs(list: readonly TaskOutput[]): HTMLElement {
+function outputs(list: readonly TaskOutput[], urls: Readonly<Record<string, string>>): HTMLElement {
   if (list.length === 0) return h("p", { class: "muted" }, "No task output yet.");
   return h(
     "div",
@@ -74,7 +74,13 @@ function outputs(list: readonly TaskOutput[]): HTMLElement {
       h(
         "section",
         { class: "output", "data-task": o.task_key },
-        h("h4", {}, `${o.task_key} · `, h("span", { class: `phase phase-${o.status === "Succeeded" ? "success" : o.state === "RUNNING" ? "running" : "failed"}` }, o.status)),
+        h(
+          "h4",
+          {},
+          `${o.task_key} · `,
+          h("span", { class: `phase phase-${o.status === "Succeeded" ? "success" : o.state === "RUNNING" ? "running" : "failed"}` }, o.status),
+          urls[String(o.run_id)] ? h("a", { href: urls[String(o.run_id)], target: "_blank", rel: "noopener noreferrer", class: "task-link" }, "task run page, logs, Spark UI") : null,
+        ),
         o.result !== undefined ? h("p", {}, h("strong", {}, "result: "), o.result) : null,
         o.error ? h("p", { class: "error task-error" }, h("strong", {}, "error: "), o.error) : null,
         o.error_trace ? h("details", {}, h("summary", {}, "trace"), h("pre", {}, o.error_trace)) : null,
@@ -107,7 +113,7 @@ export function openDrawer(runId: string): void {
   const outputSlot = h("div", {});
   const draw = async () => {
     if (drawer.dataset.run !== runId || drawer.hidden) return;
-    let run: RunView & { url: string; active: boolean };
+    let run: RunView & { url: string; task_urls: Record<string, string>; active: boolean };
     try {
       run = await get(`/api/runs/${runId}`);
     } catch (e) {
@@ -121,7 +127,7 @@ export function openDrawer(runId: string): void {
     body.replaceChildren(
       h("h2", {}, `Run ${run.run_id}`, " ", h("span", { class: `phase phase-${run.phase}`, id: "run-status" }, run.status)),
       h("p", { class: "facts" }, `${run.job} · started ${when(run.start_time)} · ${duration(run.duration_ms)}${run.trigger ? ` · ${run.trigger}` : ""}`),
-      h("p", {}, h("a", { href: run.url, target: "_blank", rel: "noopener noreferrer" }, "Run page"), " (logs and Spark UI are linked from the run page)"),
+      h("p", {}, h("a", { href: run.url, target: "_blank", rel: "noopener noreferrer" }, "Run page"), " · each task's own page (its logs and Spark UI) is linked under Output"),
       buttons,
       h("h3", {}, "Timeline"),
       run.tasks.length ? gantt(run.tasks) : h("p", { class: "muted" }, "No task has been scheduled yet."),
@@ -136,7 +142,7 @@ export function openDrawer(runId: string): void {
     if (run.active) outputSlot.replaceChildren(h("p", { class: "muted" }, "Each task's output and error appear here when the run ends."));
     else if (!outputsShown) {
       try {
-        outputSlot.replaceChildren(outputs(await get<TaskOutput[]>(`/api/runs/${runId}/output`)));
+        outputSlot.replaceChildren(outputs(await get<TaskOutput[]>(`/api/runs/${runId}/output`), run.task_urls));
         outputsShown = true;
       } catch (e) {
         outputSlot.replaceChildren(h("p", { class: "muted" }, (e as Error).message));
@@ -148,6 +154,7 @@ export function openDrawer(runId: string): void {
     post<{ message: string }>(`/api/runs/${runId}/${what}`)
       .then((r) => {
         app.notify(r.message);
+        app.runsChanged();
         outputsShown = false;
         window.clearTimeout(polling);
         void draw();

@@ -20,7 +20,7 @@ import { UserError } from "../../cli/errors.js";
 import { renderDiagnosticsText } from "../../render/diagnostics.js";
 import { overriddenFields, sendPause, writePause } from "../../cli/commands/pause-action.js";
 import { parseParamFlags } from "../../runner/parameters.js";
-import { buildRunNow } from "../../runs/run-now-request.js";
+import { buildRunNow, localNames } from "../../runs/run-now-request.js";
 import { listRuns, LAST_RUN_CONCURRENCY } from "../../runs/list-ops.js";
 import { summarizeJob } from "../../runs/jobs-table.js";
 import type { LastRun } from "../../runs/jobs-table.js";
@@ -61,7 +61,7 @@ export interface Backend {
   jobRuns(ref: string): Promise<RunSummary[]>;
   runNow(key: string, params: Record<string, unknown>): Promise<{ run_id: Id; url: string }>;
   pause(key: string, status: PauseStatus): Promise<{ file: string; fields: string[]; job_id: string; message: string; warning?: string }>;
-  run(runId: string): Promise<RunView & { url: string; active: boolean }>;
+  run(runId: string): Promise<RunView & { url: string; task_urls: Record<string, string>; active: boolean }>;
   output(runId: string): Promise<TaskOutput[]>;
   cancel(runId: string): Promise<{ message: string }>;
   repair(runId: string): Promise<{ message: string }>;
@@ -86,8 +86,8 @@ function wrapUserErrors<T>(fn: () => Promise<T>): Promise<T> {
 
 export function createBackend(cmd: Command, client: DatabricksClient): Backend {
   let planned: Promise<Planned> | undefined;
-  const lines: string[] = [];
-  const io: RunsIo = {
+  /** The run operations' io; what they say goes to `lines` (each action has its own, so answers do not mix). */
+  const ioWith = (lines: string[]): RunsIo => ({
     jobs: client.jobs,
     runs: client.runs,
     host: client.host,
@@ -95,7 +95,8 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
     wallNow: Date.now,
     out: (line) => lines.push(line),
     err: (line) => lines.push(line),
-  };
+  });
+  const io = ioWith([]);
 
   async function plan(refresh = false): Promise<Planned> {
     if (!planned || refresh) {
@@ -118,9 +119,9 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
   }
 
   /** The captured lines of a run operation, as one message for the page. */
-  async function said(fn: () => Promise<unknown>): Promise<{ message: string }> {
-    lines.length = 0;
-    await wrapUserErrors(fn);
+  async function said(fn: (io: RunsIo) => Promise<unknown>): Promise<{ message: string }> {
+    const lines: string[] = [];
+    await wrapUserErrors(() => fn(ioWith(lines)));
     return { message: lines.join("\n") };
   }
 
@@ -174,8 +175,7 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
       if (parsed.errors.length) throw new ConsoleError(400, parsed.errors.join("; "));
       const job = await client.jobs.get(idFromString(row.job_id));
       const local = p.desired.find((d) => d.key === key)?.document;
-      const names = (field: string, nameKey: string) => (Array.isArray(local?.[field]) ? (local[field] as Record<string, unknown>[]).map((x) => String(x?.[nameKey])) : []);
-      const built = buildRunNow({ jobId: job.job_id, key, settings: job.settings ?? {}, params: parsed.values, only: [], idempotencyToken: mintIdempotencyToken(), localParameters: names("parameters", "name"), localTasks: names("tasks", "task_key") });
+      const built = buildRunNow({ jobId: job.job_id, key, settings: job.settings ?? {}, params: parsed.values, only: [], idempotencyToken: mintIdempotencyToken(), localParameters: localNames(local, "parameters", "name"), localTasks: localNames(local, "tasks", "task_key") });
       if (built.errors) throw new ConsoleError(400, built.errors.join("; "));
       const { run_id: runId } = await client.jobs.runNow(built.request);
       return { run_id: runId, url: runPageUrl(client.host, runId, undefined) };
@@ -199,7 +199,9 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
       const id = wrapId(runId);
       const run = await wrapUserErrors(() => readRun(io, id));
       const view = runView(run, Date.now());
-      return { ...view, url: runPageUrl(client.host, id, run.run_page_url), active: view.phase === "running" };
+      // Each task run has its own page (its logs, and the Spark UI of its cluster), as runs/get gives it.
+      const taskUrls = Object.fromEntries((run.tasks ?? []).flatMap((t) => (t.run_id !== undefined && typeof t.run_page_url === "string" ? [[idToString(t.run_id), t.run_page_url]] : [])));
+      return { ...view, url: runPageUrl(client.host, id, run.run_page_url), task_urls: taskUrls, active: view.phase === "running" };
     },
 
     output(runId) {
@@ -209,12 +211,12 @@ export function createBackend(cmd: Command, client: DatabricksClient): Backend {
 
     async cancel(runId) {
       const id = wrapId(runId);
-      return said(() => cancelRun(id, io));
+      return said((own) => cancelRun(id, own));
     },
 
     async repair(runId) {
       const id = wrapId(runId);
-      return said(() => repairRun(id, { tasks: [], allFailed: true }, io, { wait: false, detach: true, cancelOnTimeout: false }));
+      return said((own) => repairRun(id, { tasks: [], allFailed: true }, own, { wait: false, detach: true, cancelOnTimeout: false }));
     },
 
     close: () => client.close(),

@@ -13,6 +13,7 @@ import { idToString } from "../../lib/json.js";
 import { isPlainObject } from "../../core/merge.js";
 import { OWNERSHIP_TAGS } from "../../core/ownership.js";
 import { triggerKind } from "../../runs/jobs-table.js";
+import { STARTERS } from "../../core/pause.js";
 
 export type SyncStatus = "Synced" | "OutOfSync" | "Missing" | "Not in git" | "Unmanaged";
 
@@ -44,8 +45,6 @@ export interface JobsOverview {
   rows: JobRow[];
   notes: string[];
 }
-
-const STARTERS = ["schedule", "trigger", "continuous"] as const;
 
 /** Paused when every way the job starts is paused; undefined when nothing starts it but people. */
 export function pauseState(settings: Record<string, unknown>): boolean | undefined {

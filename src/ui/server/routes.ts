@@ -6,7 +6,8 @@ import type { Backend } from "./backend.js";
 import { ConsoleError, MAX_LAST_RUNS } from "./backend.js";
 import { isPlainObject } from "../../core/merge.js";
 
-const KEY = "([A-Za-z0-9_.:-]{1,200})";
+/** A job key (a file stem) or `id:<job id>`, percent-encoded by the page. */
+const KEY = "([^/]{1,600})";
 const RUN = "(\\d{1,20})";
 
 type Handler = (b: Backend, m: string[], url: URL, body: unknown) => Promise<unknown>;
@@ -54,13 +55,21 @@ const ROUTES: [method: string, pattern: RegExp, handler: Handler][] = [
   ["POST", new RegExp(`^/api/runs/${RUN}/repair$`), (b, m) => b.repair(m[1] as string)],
 ];
 
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ConsoleError(400, `malformed percent-encoding in ${segment.slice(0, 80)}`);
+  }
+}
+
 export async function route(backend: Backend, method: string, url: URL, body: unknown): Promise<unknown> {
   let known = false;
   for (const [m, pattern, handler] of ROUTES) {
     const match = pattern.exec(url.pathname);
     if (!match) continue;
     known = true;
-    if (m === method) return handler(backend, match.map((s) => decodeURIComponent(s)), url, body);
+    if (m === method) return handler(backend, match.map(decoded), url, body);
   }
   throw new ConsoleError(known ? 405 : 404, known ? `${method} is not allowed on ${url.pathname}` : `no API route ${url.pathname}`);
 }
