@@ -120,9 +120,13 @@ describe("jobform pull", () => {
     expect(kept.code).toBe(0);
     expect(kept.stdout).toContain("missing: job reports-refresh is not in the workspace");
     expect(existsSync(join(dir, "jobs/reports-refresh.yaml"))).toBe(true);
+    // ml-training is gone too, but nightly-orchestrator still runs it through ${jobs.ml-training.id}: its file stays.
+    await api("POST", "/api/2.2/jobs/delete", { job_id: Number(await jobId("ml-training")) });
     const gone = await cliAgainst(emu!, ["--dir", dir, "pull", "--force", "--delete-missing"]);
     expect(gone.code).toBe(0);
     expect(gone.stdout).toContain("deleted: jobs/reports-refresh.yaml");
     expect(existsSync(join(dir, "jobs/reports-refresh.yaml"))).toBe(false);
+    expect(gone.stderr).toContain("warning: jobs/ml-training.yaml is kept: nightly-orchestrator runs it through ${jobs.ml-training.id}");
+    expect(existsSync(join(dir, "jobs/ml-training.yaml"))).toBe(true);
   });
 });

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { ensureBuilt, runCliAsync } from "../support/cli.js";
-import { emulator, sampleProject, TOKEN } from "../support/emulator.js";
+import { emulator, managedJobId, sampleProject, TOKEN } from "../support/emulator.js";
 import { reply, startServer } from "../databricks/support/server.js";
-import { jf } from "../e2e/apply-helpers.js";
+import { api, jf } from "../e2e/apply-helpers.js";
 
 const PAT = "dapi5e3a9c1f0b7d2e4a6c8b0d1f3e5a7c9b";
 const JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJldGwtYm90In0.c2lnbmF0dXJlLXBhcnQ";
@@ -24,6 +24,7 @@ const SECRETS = {
   pat: PAT,
   jwt: JWT,
   workspaceToken: TOKEN,
+  pulled: `dapi${"77aa0c1d".repeat(4)}`,
 };
 
 const JOB = `name: Secret-laden job
@@ -69,7 +70,7 @@ beforeAll(async () => {
 afterAll(async () => emu?.close());
 
 describe("no secret in clear in any output", () => {
-  it("plans in every format, the saved plan, --verbose, GitHub Actions mode, apply, drift, and plans after the password changed", async () => {
+  it("plans in every format, the saved plan, --verbose, GitHub Actions mode, apply, drift, plans after the password changed, and pull", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "jobform-secrets-"));
     const saved = join(tmp, "plan.json");
     const summary = join(tmp, "summary.md");
@@ -103,6 +104,20 @@ describe("no secret in clear in any output", () => {
     await run("drift", [...later, "drift"]);
     await run("drift json", [...later, "drift", "--format", "json"]);
     outputs.push({ what: "step summary", text: readFileSync(summary, "utf8") });
+    // A UI edit adds a credential-shaped parameter: pull's diff, its JSON and the files it writes never hold it.
+    const id = await managedJobId(emu, "secrets");
+    const live = (await api(emu, "GET", `/api/2.2/jobs/get?job_id=${id}`)) as { settings: { parameters: unknown[] } };
+    const parameters = [...live.settings.parameters, { name: "service_token", default: SECRETS.pulled }];
+    await api(emu, "POST", "/api/2.2/jobs/update", { job_id: id, new_settings: { parameters } });
+    const diff = await run("pull --dry-run", ["pull", "--dry-run"]);
+    expect(diff.stdout).toContain("${var.secrets_service_token}");
+    await run("pull --dry-run json", ["pull", "--dry-run", "--format", "json"]);
+    const files = ["jobform.yaml", join("jobs", "secrets.yaml")].map((f) => join(dir, f));
+    const before = files.map((f) => readFileSync(f, "utf8"));
+    expect((await run("pull", ["pull"])).code).toBe(0);
+    for (const f of files) expect(readFileSync(f, "utf8"), f).not.toContain(SECRETS.pulled);
+    expect(readFileSync(files[1] as string, "utf8")).toContain("${var.secrets_service_token}");
+    files.forEach((f, i) => writeFileSync(f, before[i] as string)); // the later tests need a project that validates
 
     for (const { what, text: t } of outputs) {
       const shown = t

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { jobRefsOf } from "../../core/job-refs.js";
 import { maskKnown, maskString, secretValues } from "../../core/mask.js";
 import { pullProject } from "../../core/pull/pull.js";
 import type { PullOutcome } from "../../core/pull/pull.js";
@@ -32,11 +33,14 @@ function uncommitted(dir: string, files: readonly string[]): string[] {
 
 const shown = (v: unknown) => (v === undefined ? "(absent)" : JSON.stringify(v));
 
-function renderText(o: PullOutcome, opts: { dryRun: boolean; deleted: string[]; missingKept: string[] }): string {
+function renderText(o: PullOutcome, opts: { dryRun: boolean; deleted: string[]; missingKept: string[]; runBy: ReadonlyMap<string, string[]> }): string {
   const lines: string[] = [];
   for (const e of o.edits) lines.push(`${e.file}:${e.line}: ${e.key} ${e.pointer}: ${shown(e.before)} → ${shown(e.after)} (${e.routed_to})${e.note ? `; ${e.note}` : ""}`);
   for (const l of o.left) lines.push(`left alone: ${l.key} ${l.pointer}: ${l.reason}${l.live !== undefined ? ` (workspace: ${shown(l.live)})` : ""}`);
-  for (const k of opts.missingKept) lines.push(`missing: job ${k} is not in the workspace (deleted there, or never applied); jobs/${k}.yaml is kept (--delete-missing removes it)`);
+  for (const k of opts.missingKept) {
+    const by = opts.runBy.get(k);
+    lines.push(`missing: job ${k} is not in the workspace (deleted there, or never applied); jobs/${k}.yaml is kept (${by ? `${by.join(", ")} still ${by.length === 1 ? "runs" : "run"} it` : "--delete-missing removes it"})`);
+  }
   for (const f of opts.deleted) lines.push(`deleted: ${f} (its job is not in the workspace)`);
   const files = o.files.length;
   const verb = opts.dryRun ? "would edit" : "edited";
@@ -70,7 +74,9 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
     process.stderr.write(hide(renderDiagnosticsText(outcome.errors, { color: g.color })));
     throw new UserError("with the workspace's settings the project would have these errors (fix the job in the workspace, or run apply to restore git's version); nothing was written");
   }
-  const deleting = flags.deleteMissing ? outcome.missing.map((k) => checked.resolved.jobs.find((j) => j.key === k)?.file).filter((f): f is string => f !== undefined) : [];
+  const runBy = runners(checked.resolved.jobs, outcome.missing);
+  const deleting = flags.deleteMissing ? outcome.missing.filter((k) => !runBy.has(k)).map((k) => checked.resolved.jobs.find((j) => j.key === k)?.file).filter((f): f is string => f !== undefined) : [];
+  if (flags.deleteMissing) for (const [k, by] of runBy) process.stderr.write(`warning: jobs/${k}.yaml is kept: ${by.join(", ")} ${by.length === 1 ? "runs" : "run"} it through \${jobs.${k}.id}; remove ${by.length === 1 ? "that reference" : "those references"} first, then pull --delete-missing again\n`);
   const dryRun = flags.dryRun === true;
   const settled = outcome.unsettled.length === 0;
   if (!dryRun && settled && !flags.force) {
@@ -100,7 +106,7 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
     process.stdout.write(hide(JSON.stringify(body, null, 2)) + "\n");
   } else {
     if (dryRun) for (const f of outcome.files) process.stdout.write(hide(unifiedDiff(f.file, f.before, f.after, { color: g.color })));
-    process.stdout.write(hide(renderText(outcome, { dryRun: dryRun || !settled, deleted, missingKept })));
+    process.stdout.write(hide(renderText(outcome, { dryRun: dryRun || !settled, deleted, missingKept, runBy })));
   }
   for (const o of outcome.otherTargets) {
     process.stderr.write(hide(renderDiagnosticsText(o.errors, { color: g.color })));
@@ -110,4 +116,15 @@ export async function pull(flags: PullFlags, cmd: Command): Promise<void> {
     process.stderr.write(`jobform: after these edits a plan would still change ${outcome.unsettled.join(", ")}, which pull did not report; nothing was written\n`);
     throw new ExitCode(1);
   }
+}
+
+/** For each job in `missing`, the other jobs of the project (not missing themselves) whose run_job tasks name it. */
+function runners(jobs: readonly { key: string; document: Record<string, unknown> }[], missing: readonly string[]): Map<string, string[]> {
+  const gone = new Set(missing);
+  const out = new Map<string, string[]>();
+  for (const j of jobs) {
+    if (gone.has(j.key)) continue;
+    for (const ref of jobRefsOf(j.document)) if (gone.has(ref)) out.set(ref, [...(out.get(ref) ?? []), j.key]);
+  }
+  return out;
 }

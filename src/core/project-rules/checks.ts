@@ -1,10 +1,11 @@
 // What each rule kind asks of one job. Pure: a job document (JobSettings in the API's shape plus
 // `permissions`) in, findings with the path of the offending key out; where a field is missing, the path of
 // the nearest thing that is there, so the diagnostic lands on the job's line that should carry it.
+import { jobClusters } from "../cluster-policy/clusters.js";
 import type { Severity } from "../diagnostic.js";
 import { globMatches } from "../glob.js";
 import { canonicalMatches } from "../ignore.js";
-import { list, obj, str, tasksOf } from "../lint/context.js";
+import { list, obj, str } from "../lint/context.js";
 import type { Obj } from "../lint/context.js";
 import { pointerSegments } from "../pointer.js";
 import type { OwnerKind, ProjectRule, RuleKind } from "./rules.js";
@@ -43,18 +44,9 @@ function nearest(doc: Obj, segments: readonly string[]): string[] {
   return out;
 }
 
-/** Every new_cluster of a job: job clusters, task clusters, and the inner task of a for_each. */
+/** Every new_cluster of a job (job clusters, task clusters, a for_each's inner task), found as the policy check finds them. */
 function newClusters(doc: Obj): { cluster: Obj; segments: string[] }[] {
-  const out: { cluster: Obj; segments: string[] }[] = [];
-  list(doc.job_clusters).forEach((jc, i) => {
-    const cluster = obj(obj(jc)?.new_cluster);
-    if (cluster) out.push({ cluster, segments: ["job_clusters", String(i), "new_cluster"] });
-  });
-  for (const t of tasksOf(doc, true)) {
-    const cluster = obj(t.task.new_cluster);
-    if (cluster) out.push({ cluster, segments: [...t.segments, "new_cluster"] });
-  }
-  return out;
+  return jobClusters(doc).map((c) => ({ cluster: c.spec, segments: c.segments }));
 }
 
 const requireTags: Check = (doc, value) => {

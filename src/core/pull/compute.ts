@@ -136,7 +136,11 @@ function unset(j: Job, pointer: string, segments: readonly string[], place: Plac
   edit(j, place, pointer, { kind: "set", segments: place.segments, value }, { before: git, after: value });
 }
 
-
+/** The name a secret at `canonical` is stored under: its key, or the parameter's name for a parameter's default. */
+function secretStem(canonical: readonly string[]): string {
+  const leaf = canonical[canonical.length - 1] ?? "";
+  return (leaf === "default" || leaf === "value") && canonical.length >= 2 ? (canonical[canonical.length - 2] as string) : leaf;
+}
 
 /** Databricks secret references and dynamic values are not secrets themselves. */
 const REFERENCE = /^\s*\{\{[^}]+\}\}\s*$/;
@@ -148,7 +152,11 @@ const REFERENCE = /^\s*\{\{[^}]+\}\}\s*$/;
  */
 function withoutSecrets(j: Job, value: unknown, key: string, pointer: string): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutSecrets(j, v, key, pointer));
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(j, v, k, pointer)]));
+  if (isPlainObject(value)) {
+    // A parameter's `default` (or a name/value pair's `value`) is named after the parameter it belongs to.
+    const named = (k: string) => ((k === "default" || k === "value") && typeof value.name === "string" && value.name !== "" ? value.name : k);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(j, v, named(k), pointer)]));
+  }
   if (typeof value !== "string" || REFERENCE.test(value) || value.length < 4) return value;
   if (maskString(value) === value && !SECRET_NAME.test(key)) return value;
   const taken = new Set([...Object.keys(isPlainObject(j.input.project?.variables) ? j.input.project.variables : {}), ...j.out.secrets.map((s) => s.name)]);
@@ -206,7 +214,7 @@ function fieldEdit(j: Job, f: FieldChange): void {
   // A server default is not written: the key goes (or, where a lower layer sets it, the default is written).
   if (want !== undefined && dflt !== undefined && same(want, dflt)) want = undefined;
   if (want === undefined && canonical[canonical.length - 1] === "num_workers" && raw === 0) want = 0;
-  if (want !== undefined) want = withoutSecrets(j, withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw), canonical[canonical.length - 1] ?? "", f.path);
+  if (want !== undefined) want = withoutSecrets(j, withZeroWorkers(escapeRefs(isPlainObject(want) ? withoutComputed(want, canonical) : want), raw), secretStem(canonical), f.path);
   const git = rest.length === 0 ? valueAt(j.job.document, segments) : undefined;
   const resolved = j.input.resolved?.get(j.job.key);
   const at = rest.length ? [...segments, rest[0] as string] : segments;

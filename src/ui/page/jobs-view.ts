@@ -1,6 +1,7 @@
-// The jobs table: every job of the workspace beside git, filtered in place. All rows are built at once
-// (plain DOM, no framework: 1,000 rows in well under the budget); last runs are fetched only for the rows
-// on screen, a batch at a time, so the workspace sees one runs/list per job a person actually looks at.
+// The jobs table: every job of the workspace beside git, filtered in place (plain DOM, no framework; the
+// first screenful at once, the rest in slices). Last runs are fetched only for the rows on screen, a batch at
+// a time, so the workspace sees one runs/list per job a person actually looks at; a run still going is read
+// again every few seconds.
 import { get } from "./api.js";
 import { h, when } from "./dom.js";
 import type { JobRow, JobsOverview, LastRun } from "./types.js";
@@ -15,6 +16,10 @@ export interface JobsViewState {
 }
 
 const lastRuns = new Map<string, LastRun | null>();
+/** When each cached last run was read: a running one is read again once it is older than RUNNING_STALE_MS. */
+const readAt = new Map<string, number>();
+const RUNNING_STALE_MS = 4_000;
+const stale = (id: string) => lastRuns.get(id)?.phase === "running" && Date.now() - (readAt.get(id) ?? 0) >= RUNNING_STALE_MS;
 /** The table's row watcher; replaced (and the old rows let go) each time the table is drawn. */
 let observer: IntersectionObserver | undefined;
 const FIRST_ROWS = 60;
@@ -86,12 +91,16 @@ export function renderJobs(main: HTMLElement, data: JobsOverview, state: JobsVie
     } catch {
       for (const id of ids) lastRuns.set(id, null);
     }
+    for (const id of ids) readAt.set(id, Date.now());
+    // A run still going is looked at again a little later, so its row (and the status filter) follow it.
+    const running = ids.filter((id) => lastRuns.get(id)?.phase === "running");
+    if (running.length) window.setTimeout(() => body.isConnected && running.forEach(want), RUNNING_STALE_MS);
     for (const r of rows.values()) if (r.row.job_id !== undefined && ids.includes(r.row.job_id)) lastRunCell(r.last, lastRuns.get(r.row.job_id));
     if (state.status) apply();
     if (pending.size) timer = window.setTimeout(() => void flush(), 0);
   };
   const want = (id: string) => {
-    if (lastRuns.has(id) || pending.has(id)) return;
+    if ((lastRuns.has(id) && !stale(id)) || pending.has(id)) return;
     pending.add(id);
     if (timer === undefined) timer = window.setTimeout(() => void flush(), 30);
   };
