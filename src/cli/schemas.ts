@@ -9,9 +9,11 @@ import type { Schemas } from "../core/schema-check.js";
 import { requireWithCodeCache } from "./code-cache.js";
 
 let cached: Schemas | undefined;
+const loaded = new Map<Name, object>();
+type Name = "job" | "project" | "notebook";
 const require = createRequire(import.meta.url);
 
-function read(name: "job" | "project" | "notebook"): object {
+function read(name: Name): object {
   // schemas/ ships beside dist/ (package.json "files"); from src/ under vitest the relative path is the same.
   const text = readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), "utf8");
   const schema = JSON.parse(text) as object;
@@ -29,7 +31,24 @@ function read(name: "job" | "project" | "notebook"): object {
   return schema;
 }
 
+/** Each schema (and its validator) is read when first asked for: a project without notebooks/ never loads that one. */
+function once(name: Name): object {
+  let schema = loaded.get(name);
+  if (schema === undefined) loaded.set(name, (schema = read(name)));
+  return schema;
+}
+
 export function loadSchemas(): Schemas {
-  cached ??= { job: read("job"), project: read("project"), notebook: read("notebook") };
+  cached ??= {
+    get job() {
+      return once("job");
+    },
+    get project() {
+      return once("project");
+    },
+    get notebook() {
+      return once("notebook");
+    },
+  };
   return cached;
 }
