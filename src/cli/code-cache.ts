@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -19,6 +19,8 @@ import { Script } from "node:vm";
  */
 
 const CHECKSUM_BYTES = 32;
+/** A temporary cache file this old was left by a run that died before its rename. */
+const STALE_TMP_MS = 10 * 60_000;
 
 /** The folder cache files go in, or undefined when caching is off. */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
@@ -70,7 +72,12 @@ export function writeCacheFile(path: string, data: Buffer): void {
     renameSync(tmp, path);
     const own = basename(path);
     const stem = own.slice(0, own.lastIndexOf("-") + 1);
-    for (const f of readdirSync(dirname(path))) if (f !== own && f.startsWith(stem) && /^[0-9a-f]{24}\.v8$/.test(f.slice(stem.length))) rmSync(join(dirname(path), f), { force: true });
+    for (const f of readdirSync(dirname(path))) {
+      if (f === own || !f.startsWith(stem)) continue;
+      const rest = f.slice(stem.length);
+      // Earlier builds' caches, and temporary files a killed run left (old enough that no writer still holds them).
+      if (/^[0-9a-f]{24}\.v8$/.test(rest) || (/^[0-9a-f]{24}\.v8\.\d+\.tmp$/.test(rest) && Date.now() - statSync(join(dirname(path), f)).mtimeMs > STALE_TMP_MS)) rmSync(join(dirname(path), f), { force: true });
+    }
   } catch {
     // A read-only home or a full disk only costs the next run its speed.
     try {

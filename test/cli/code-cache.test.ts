@@ -1,7 +1,7 @@
 // The V8 code cache of the precompiled validators (src/cli/code-cache.ts): hit after a first run, and any cache
 // file that is damaged, truncated or made for other code is ignored, replaced, and never changes the result.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -80,10 +80,16 @@ describe("code cache", () => {
     requireWithCodeCache(a, cache);
     requireWithCodeCache(b, cache);
     saveCodeCaches();
+    // Temporary files a killed run left: an old one goes with the next write, a fresh one (a writer may hold it) stays.
+    const old = `${cacheFileFor(cache, a, "old build")}.4242.tmp`;
+    const fresh = `${cacheFileFor(cache, a, "other build")}.4343.tmp`;
+    writeFileSync(old, "");
+    writeFileSync(fresh, "");
+    utimesSync(old, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     writeFileSync(a, readFileSync(a, "utf8").replace("1 +", "10 +"));
     expect((requireWithCodeCache(a, cache).exports as () => number)()).toBe(10);
     saveCodeCaches();
-    expect(readdirSync(cache).sort()).toEqual([basename(cacheFileFor(cache, a, readFileSync(a, "utf8"))), basename(cacheFileFor(cache, b, readFileSync(b, "utf8")))].sort());
+    expect(readdirSync(cache).sort()).toEqual([basename(cacheFileFor(cache, a, readFileSync(a, "utf8"))), basename(cacheFileFor(cache, b, readFileSync(b, "utf8"))), basename(fresh)].sort());
     // A file where the folder should be: nothing cached, nothing thrown.
     const blocked = join(dir, "blocked");
     writeFileSync(blocked, "");
