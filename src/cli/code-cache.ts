@@ -4,16 +4,17 @@ import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { buildKey } from "./build-keys.js";
 
 /**
- * `require` of a big generated CommonJS file (the precompiled ajv validators, ~630 KB) through a V8 code cache:
+ * `require` of a big generated CommonJS file (the bundled CLI, ~1.2 MB; the precompiled ajv validators, ~630 KB) through a V8 code cache:
  * the first run compiles it and, at exit, saves V8's compiled code (with the functions that run used); later runs
  * hand that back to V8 and skip most of the parsing. Node 20.18 has no `module.enableCompileCache`, so this is
  * `vm.Script`'s `cachedData`.
  *
  * `JOBFORM_CODE_CACHE=DIR` puts the cache in DIR, `off` turns it off; by default it is under the OS cache folder.
  * A cache file that is truncated, corrupt or made for other code is ignored and replaced: its name holds a hash of
- * the source and the runtime, and its first bytes a checksum of that name and the data, so damage and copies
+ * the source (or of the hash the build recorded for the file, and its length: see build-keys.ts) and the runtime, and its first bytes a checksum of that name and the data, so damage and copies
  * under another name are caught before V8 sees them (V8 itself checks its version and flags, but of the source
  * only the length). A cache that cannot be written is skipped without a word.
  */
@@ -36,9 +37,12 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
   return join(base, "jobform", "code-cache");
 }
 
-/** The cache file for `file` with text `source`: named by the source and the runtime, so neither is ever mixed up. */
-export function cacheFileFor(dir: string, file: string, source: string): string {
-  const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${process.execArgv.join(" ")}\0`).update(source).digest("hex").slice(0, 24);
+/**
+ * The cache file for `file` whose content is `content` (its text, or what identifies it: the build's hash of it):
+ * named by the content and the runtime, so neither is ever mixed up.
+ */
+export function cacheFileFor(dir: string, file: string, content: string): string {
+  const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${process.execArgv.join(" ")}\0`).update(content).digest("hex").slice(0, 24);
   return join(dir, `${basename(file)}-${key}.v8`);
 }
 
@@ -113,7 +117,9 @@ export function saveCodeCaches(): void {
  */
 export function requireWithCodeCache(file: string, dir: string | null = codeCacheDir() ?? null): { exports: unknown; used: boolean } {
   const source = readFileSync(file, "utf8");
-  const cachePath = dir === null ? undefined : cacheFileFor(dir, file, source);
+  // A bundled file's hash was recorded at build time: hashing 1.2 MB on every start would cost ~3 ms.
+  const built = buildKey(file);
+  const cachePath = dir === null ? undefined : cacheFileFor(dir, file, built === undefined ? source : `built ${built} ${source.length}`);
   const cachedData = cachePath === undefined ? undefined : readCacheFile(cachePath);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: file, cachedData });

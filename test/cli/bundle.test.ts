@@ -1,6 +1,6 @@
 // The installed bin is the esbuild bundle (dist/bin/main.js): the whole demo runs through it — yaml's ES build,
-// commander, the validators, undici and the embedded emulator, each from its chunk — as it runs through tsc's
-// dist/cli/main.js (test/e2e/demo.test.ts).
+// commander, the validators, undici (undici.cjs) and the embedded emulator, read through the code cache — as it runs
+// through tsc's dist/cli/main.js (test/e2e/demo.test.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheFileFor, codeCacheDir, readCacheFile, requireWithCodeCache, saveCodeCaches } from "../../src/cli/code-cache.js";
-import { CLI, ensureBuilt } from "../support/cli.js";
+import { BIN, CLI, ensureBundled } from "../support/cli.js";
 
 /** A CommonJS file of its own (unique text, so no other test's cache applies) exporting a function. */
 function module(dir: string, name: string, answer: number): string {
@@ -97,20 +97,24 @@ describe("code cache", () => {
     expect(() => saveCodeCaches()).not.toThrow();
   });
 
-  it("validate gives the same answer with a fresh, a warm and a garbage cache", () => {
-    ensureBuilt();
+  // The installed bin also reads its own code, cli.cjs, through the cache, named by the hash the build recorded.
+  it.each([
+    ["tsc's output", CLI, ["job.cjs-"]],
+    ["the installed bin", BIN, ["job.cjs-", "cli.cjs-"]],
+  ])("validate (%s) gives the same answer with a fresh, a warm and a garbage cache", (_, cli, cached) => {
+    ensureBundled();
     const project = mkdtempSync(join(tmpdir(), "jobform-cc-project-"));
     writeFileSync(join(project, "jobform.yaml"), "project: cc\n");
     const jobs = join(project, "jobs");
     mkdirSync(jobs);
     writeFileSync(join(jobs, "one.yaml"), "name: One\nmax_concurrent_runs: nine\ntasks:\n  - task_key: a\n    notebook_task: { notebook_path: /Shared/a }\n");
     const cache = join(project, "cache");
-    const run = () => spawnSync(process.execPath, [CLI, "validate", "--dir", project], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", JOBFORM_CODE_CACHE: cache }, timeout: 60_000 });
+    const run = () => spawnSync(process.execPath, [cli, "validate", "--dir", project], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", JOBFORM_CODE_CACHE: cache }, timeout: 60_000 });
     const fresh = run();
     expect(fresh.status).toBe(1);
     expect(fresh.stdout + fresh.stderr).toContain("max_concurrent_runs");
     const files = readdirSync(cache);
-    expect(files.some((f) => f.startsWith("job.cjs-"))).toBe(true);
+    for (const prefix of cached) expect(files.some((f) => f.startsWith(prefix))).toBe(true);
     const warm = run();
     for (const f of files) writeFileSync(join(cache, f), "garbage");
     const garbage = run();
