@@ -39,11 +39,12 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
 
 /**
  * The cache file for `file` whose content is `content` (its text, or what identifies it: the build's hash of it):
- * named by the content and the runtime, so neither is ever mixed up.
+ * named by the content and the runtime, so neither is ever mixed up, and by the variant, if any (one file's caches
+ * for runs that use different parts of it; each variant keeps its own).
  */
-export function cacheFileFor(dir: string, file: string, content: string): string {
+export function cacheFileFor(dir: string, file: string, content: string, variant?: string): string {
   const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${process.execArgv.join(" ")}\0`).update(content).digest("hex").slice(0, 24);
-  return join(dir, `${basename(file)}-${key}.v8`);
+  return join(dir, `${basename(file)}-${variant === undefined ? "" : `${variant}-`}${key}.v8`);
 }
 
 /** The checksum a cache file starts with: of its name (the source's and runtime's hash) and its V8 data. */
@@ -112,14 +113,14 @@ export function saveCodeCaches(): void {
 }
 
 /**
- * What `require(file)` returns, for a CommonJS file, with the cache in `dir` (null: none); `used` says whether
- * the cache was hit (for tests).
+ * What `require(file)` returns, for a CommonJS file, with the cache in `dir` (null: none) and of `variant` (see
+ * cacheFileFor); `used` says whether the cache was hit (for tests).
  */
-export function requireWithCodeCache(file: string, dir: string | null = codeCacheDir() ?? null): { exports: unknown; used: boolean } {
+export function requireWithCodeCache(file: string, dir: string | null = codeCacheDir() ?? null, variant?: string): { exports: unknown; used: boolean } {
   const source = readFileSync(file, "utf8");
   // A bundled file's hash was recorded at build time: hashing 1.2 MB on every start would cost ~3 ms.
   const built = buildKey(file);
-  const cachePath = dir === null ? undefined : cacheFileFor(dir, file, built === undefined ? source : `built ${built} ${source.length}`);
+  const cachePath = dir === null ? undefined : cacheFileFor(dir, file, built === undefined ? source : `built ${built} ${source.length}`, variant);
   const cachedData = cachePath === undefined ? undefined : readCacheFile(cachePath);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: file, cachedData });

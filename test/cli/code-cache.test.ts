@@ -40,6 +40,21 @@ describe("code cache", () => {
     expect((second.exports as () => number)()).toBe(41);
   });
 
+  it("keeps a cache per variant of one file: saving one leaves the other, and each is hit", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobform-cc-"));
+    const cache = join(dir, "cache");
+    const file = module(dir, "v.cjs", 7);
+    expect(requireWithCodeCache(file, cache, "help").used).toBe(false);
+    saveCodeCaches();
+    expect(requireWithCodeCache(file, cache, "run").used).toBe(false);
+    saveCodeCaches();
+    const source = readFileSync(file, "utf8");
+    expect(readdirSync(cache).sort()).toEqual([basename(cacheFileFor(cache, file, source, "help")), basename(cacheFileFor(cache, file, source, "run"))].sort());
+    expect(requireWithCodeCache(file, cache, "help").used).toBe(true);
+    expect(requireWithCodeCache(file, cache, "run").used).toBe(true);
+    expect((requireWithCodeCache(file, cache, "run").exports as () => number)()).toBe(7);
+  });
+
   it("ignores a corrupt, truncated or foreign cache file and replaces it", () => {
     const dir = mkdtempSync(join(tmpdir(), "jobform-cc-"));
     const cache = join(dir, "cache");
@@ -100,7 +115,7 @@ describe("code cache", () => {
   // The installed bin also reads its own code, cli.cjs, through the cache, named by the hash the build recorded.
   it.each([
     ["tsc's output", CLI, ["job.cjs-"]],
-    ["the installed bin", BIN, ["job.cjs-", "cli.cjs-"]],
+    ["the installed bin", BIN, ["job.cjs-", "cli.cjs-run-"]],
   ])("validate (%s) gives the same answer with a fresh, a warm and a garbage cache", (_, cli, cached) => {
     ensureBundled();
     const project = mkdtempSync(join(tmpdir(), "jobform-cc-project-"));
@@ -119,5 +134,18 @@ describe("code cache", () => {
     for (const f of files) writeFileSync(join(cache, f), "garbage");
     const garbage = run();
     for (const r of [warm, garbage]) expect({ status: r.status, out: r.stdout, err: r.stderr }).toEqual({ status: fresh.status, out: fresh.stdout, err: fresh.stderr });
+  }, 120_000);
+});
+
+describe("the installed bin's code cache", () => {
+  it("a first --help leaves the commands their own cache of cli.cjs", () => {
+    ensureBundled();
+    const cache = join(mkdtempSync(join(tmpdir(), "jobform-cc-bin-")), "cache");
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, JOBFORM_CODE_CACHE: cache }, timeout: 60_000 });
+    expect(run(["validate", "--help"]).status).toBe(0);
+    expect(readdirSync(cache).filter((f) => f.startsWith("cli.cjs-"))).toEqual([expect.stringMatching(/^cli\.cjs-help-[0-9a-f]{24}\.v8$/)]);
+    expect(run(["--version"]).status).toBe(0);
+    run(["validate", "--dir", join(cache, "no-project")]);
+    expect(readdirSync(cache).filter((f) => f.startsWith("cli.cjs-")).map((f) => f.replace(/-[0-9a-f]{24}\.v8$/, "")).sort()).toEqual(["cli.cjs-help", "cli.cjs-run"]);
   }, 120_000);
 });
