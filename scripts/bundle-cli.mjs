@@ -42,7 +42,7 @@ const undiciBeside = {
 
 /** Bundles one entry into dist/bin/, with the build keys (src/cli/build-keys.ts) it may read. */
 async function bundle(entry, out, keys, plugins = []) {
-  const result = await build({
+  await build({
     entryPoints: [entry],
     outfile: join(outdir, out),
     bundle: true,
@@ -63,23 +63,18 @@ async function bundle(entry, out, keys, plugins = []) {
     // is not ASCII, and a file that is not all ASCII is read and compiled as UTF-16 (+10 ms per start).
     legalComments: "linked",
     minify: true,
-    metafile: true,
     logLevel: "warning",
     plugins,
   });
-  // Which sources the output holds, for test/cli/startup-modules.test.ts.
-  const [output] = Object.entries(result.metafile.outputs).filter(([o]) => o.endsWith(".js") || o.endsWith(".cjs"));
-  return Object.keys(output[1].inputs).map((i) => i.replace(/\\/g, "/").replace(/^.*?(dist\/|node_modules\/)/, "$1")).sort();
 }
 
 const cli = (file) => fileURLToPath(new URL(`dist/cli/${file}`, root));
-const inputs = { "undici.cjs": await bundle(require.resolve("undici"), "undici.cjs", {}) };
+await bundle(require.resolve("undici"), "undici.cjs", {});
 // The hashes of the files cli.cjs loads go into it (the validators, undici.cjs), cli.cjs's into main.js.
 const keys = { "undici.cjs": hash(join(outdir, "undici.cjs")) };
 for (const name of ["job", "project", "notebook"]) {
   const path = fileURLToPath(new URL(`dist/validators/${name}.cjs`, root));
   if (existsSync(path)) keys[`${name}.cjs`] = hash(path);
 }
-inputs["cli.cjs"] = await bundle(cli("program.js"), "cli.cjs", keys, [undiciBeside]);
-inputs["main.js"] = await bundle(cli("bin.js"), "main.js", { "cli.cjs": hash(join(outdir, "cli.cjs")) });
-writeFileSync(join(outdir, "inputs.json"), `${JSON.stringify(inputs, null, 1)}\n`);
+await bundle(cli("program.js"), "cli.cjs", keys, [undiciBeside]);
+await bundle(cli("bin.js"), "main.js", { "cli.cjs": hash(join(outdir, "cli.cjs")) });

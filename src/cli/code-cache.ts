@@ -7,16 +7,17 @@ import { Script } from "node:vm";
 import { buildKey } from "./build-keys.js";
 
 /**
- * `require` of a big generated CommonJS file (the bundled CLI, ~1.2 MB; the precompiled ajv validators, ~630 KB) through a V8 code cache:
- * the first run compiles it and, at exit, saves V8's compiled code (with the functions that run used); later runs
- * hand that back to V8 and skip most of the parsing. Node 20.18 has no `module.enableCompileCache`, so this is
- * `vm.Script`'s `cachedData`.
+ * `require` of a big generated CommonJS file (the installed bin's cli.cjs and undici.cjs; the precompiled ajv
+ * validators, ~515 KB) through a V8 code cache: the first run compiles it and, at exit, saves V8's compiled code
+ * (with the functions that run used); later runs hand that back to V8 and skip most of the parsing. Node 20.18 has
+ * no `module.enableCompileCache`, so this is `vm.Script`'s `cachedData`.
  *
  * `JOBFORM_CODE_CACHE=DIR` puts the cache in DIR, `off` turns it off; by default it is under the OS cache folder.
  * A cache file that is truncated, corrupt or made for other code is ignored and replaced: its name holds a hash of
- * the source (or of the hash the build recorded for the file, and its length: see build-keys.ts) and the runtime, and its first bytes a checksum of that name and the data, so damage and copies
- * under another name are caught before V8 sees them (V8 itself checks its version and flags, but of the source
- * only the length). A cache that cannot be written is skipped without a word.
+ * the source (or of the hash the build recorded for the file, and its length: see build-keys.ts) and the runtime,
+ * and its first bytes a checksum of that name and the data, so damage and copies under another name are caught
+ * before V8 sees them (V8 itself checks its version and flags, but of the source only the length). A cache that
+ * cannot be written is skipped without a word.
  */
 
 const CHECKSUM_BYTES = 32;
